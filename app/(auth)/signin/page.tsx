@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { getSessionUser } from "@/server/auth";
+import { HOME_BY_ROLE } from "@/server/schemas/account";
+
+export const metadata: Metadata = { title: { absolute: "Sign in · Haven" } };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await getSessionUser();
+  if (user) redirect(HOME_BY_ROLE[user.role]);
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : "/";
+  return (
+    <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+      <p className="text-lg font-semibold tracking-tight">Haven</p>
+      <h1 className="mt-6 text-3xl font-semibold">Sign in</h1>
+      <p className="mt-2 text-muted">Welcome back. Take your time.</p>
+      <SignInForm
+        callbackUrl={callbackUrl}
+        signedOut={params.signedOut === "1"}
+        expired={params.error === "SessionRequired"}
+      />
+    </main>
+  );
+}

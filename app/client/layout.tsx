@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AreaShell } from "@/components/shell/AreaShell";
+import { CrisisNotice } from "@/components/shell/CrisisNotice";
+import { QuickExit } from "@/components/shell/QuickExit";
+import { requireUser } from "@/server/auth";
+import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
+
+// Discreet by default: a neutral tab title on every client page.
+export const metadata: Metadata = { title: { absolute: "Reading", template: "Reading" } };
+
+export default async function ClientLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser("CLIENT");
+  const config = env();
+  return (
+    <AreaShell
+      user={user}
+      before={<QuickExit exitUrl={config.QUICK_EXIT_URL} enabled />}
+      footer={
+        <footer className="mx-auto w-full max-w-6xl px-4 pb-10">
+          <CrisisNotice resources={config.CRISIS_RESOURCES ?? DEFAULT_CRISIS_RESOURCES} />
+        </footer>
+      }
+    >
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import type { SessionUser } from "@/server/auth";
+import { AppHeader } from "./AppHeader";
+import { SessionKeepAlive } from "./SessionKeepAlive";
+
+/** Header, main landmark and session keep-alive shared by the therapist, client and admin areas. */
+export function AreaShell({ user, children, before, footer }: { user: SessionUser; children: ReactNode; before?: ReactNode; footer?: ReactNode }) {
+  return (
+    <>
+      {before}
+      <AppHeader user={user} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
+      {footer}
+      <SessionKeepAlive />
+    </>
+  );
+}

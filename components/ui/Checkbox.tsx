@@ -1,0 +1,47 @@
+import { useId, type ComponentProps, type ReactNode } from "react";
+import { cn } from "./cn";
+import { errorClasses, hintClasses } from "./field-styles";
+
+export interface CheckboxProps extends Omit<ComponentProps<"input">, "type"> {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+}
+
+/** A native checkbox with its own label; the whole label row is a 44px target. */
+export function Checkbox({ label, hint, error, id, className, ...rest }: CheckboxProps) {
+  const generatedId = useId();
+  const inputId = id ?? `checkbox-${generatedId}`;
+  const hintId = hint ? `${inputId}-hint` : undefined;
+  const errorId = error ? `${inputId}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <div className="flex items-start gap-3">
+        <input
+          {...rest}
+          id={inputId}
+          type="checkbox"
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          className="mt-3 size-5 shrink-0 accent-accent disabled:cursor-not-allowed"
+        />
+        <label htmlFor={inputId} className="flex min-h-11 flex-1 items-center py-2 text-ink">
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <span id={hintId} className={cn(hintClasses, "pl-8")}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={errorId} className={cn(errorClasses, "ml-8")}>
+          <span className="sr-only">Error: </span>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

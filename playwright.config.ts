@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+// Debian's Chromium when present (Playwright cannot download browsers on these machines).
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+
+// The app under test: a production build on a fresh embedded database, seeded with the demo data.
+const serverCommand = [
+  "rm -rf .data/e2e",
+  ...(process.env.E2E_SKIP_BUILD ? [] : ["npm run build"]),
+  `EMBEDDED_DB_DIR=.data/e2e/pglite OUTBOX_DIR=.data/e2e/outbox APP_URL=${baseURL} NEXTAUTH_URL=${baseURL} npm start -- --port ${PORT}`,
+].join(" && ");
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: systemChromium
+      ? {
+          executablePath: systemChromium,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        }
+      : {},
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: serverCommand,
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI && Boolean(process.env.E2E_REUSE),
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,134 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "./db";
+import { env } from "./env";
+import type { Role } from "./generated/prisma/client";
+import { signInInput } from "./schemas/account";
+import { recordAudit } from "./services/audit";
+import { requestMetaFrom } from "./services/request-meta";
+import { authenticate, currentSessionUser } from "./services/sign-in";
+
+export const IDLE_TIMEOUT_SECONDS = 30 * 60;
+export const ABSOLUTE_LIFETIME_SECONDS = 12 * 60 * 60;
+
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser;
+  }
+  interface User {
+    role: Role;
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    id: string;
+    role: Role;
+    sessionVersion: number;
+    /** Unix seconds of sign-in: the absolute lifetime counts from here. */
+    authAt: number;
+  }
+}
+
+class SessionEnded extends Error {
+  constructor(reason: string) {
+    super(`session ended: ${reason}`);
+  }
+}
+
+function headersFromRequest(req: { headers?: unknown } | undefined): Headers {
+  const result = new Headers();
+  const raw = req?.headers;
+  if (raw instanceof Headers) return raw;
+  if (raw && typeof raw === "object") {
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      if (typeof value === "string") result.set(key, value);
+    }
+  }
+  return result;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 0 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = signInInput.safeParse(credentials ?? {});
+          if (!parsed.success) return null;
+          const user = await authenticate(getDb(), parsed.data, requestMetaFrom(headersFromRequest(req)));
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          return { ...token, id: user.id, role: user.role, sessionVersion: user.sessionVersion, authAt: Math.floor(Date.now() / 1000) };
+        }
+        // Every request re-checks the account: throwing ends the session (returning null does not, in next-auth 4).
+        if (!token.id || Date.now() / 1000 - (token.authAt ?? 0) > ABSOLUTE_LIFETIME_SECONDS) {
+          throw new SessionEnded("expired");
+        }
+        const current = await currentSessionUser(getDb(), token);
+        if (!current) throw new SessionEnded("revoked");
+        return { ...token, name: current.name, email: current.email };
+      },
+      async session({ session, token }) {
+        session.user = { id: token.id, email: token.email ?? "", name: token.name ?? "", role: token.role };
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (!token?.id) return;
+        await recordAudit(getDb(), { actorId: token.id, actorRole: token.role, requestId: null, ip: null }, {
+          action: "auth.sign_out",
+          targetType: "User",
+          targetId: token.id,
+        });
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // An ended session is expected, not an error worth a stack trace.
+        if (String((metadata as { message?: string })?.message ?? metadata).includes("session ended")) return;
+        console.error(`[auth] ${code}`, metadata);
+      },
+      warn() {},
+      debug() {},
+    },
+  };
+}
+
+/** The signed-in user for this request (checked against the database), or null. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  try {
+    const session = await getServerSession(authOptions());
+    return session?.user?.id ? session.user : null;
+  } catch {
+    return null;
+  }
+});
+
+/** For pages: the signed-in user with one of `roles`; otherwise /signin or the 403 page. */
+export async function requireUser(...roles: Role[]): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) {
+    const path = (await headers()).get("x-haven-path") ?? "/";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  if (roles.length > 0 && !roles.includes(user.role)) forbidden();
+  return user;
+}
