@@ -12,7 +12,7 @@ const config = [
     },
   },
   {
-    ignores: [".next/**", "node_modules/**", "server/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**", "tests/screenshots/out/**"],
+    ignores: [".next*/**", "node_modules/**", "server/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**", "tests/screenshots/out/**"],
   },
 ];
 

@@ -7,10 +7,11 @@ const baseURL = `http://localhost:${PORT}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 // The app under test: a production build on a fresh embedded database, seeded with the demo data.
+const dataDir = `.data/e2e-${PORT}`;
 const serverCommand = [
-  "rm -rf .data/e2e",
+  `rm -rf ${dataDir}`,
   ...(process.env.E2E_SKIP_BUILD ? [] : ["npm run build"]),
-  `EMBEDDED_DB_DIR=.data/e2e/pglite OUTBOX_DIR=.data/e2e/outbox APP_URL=${baseURL} NEXTAUTH_URL=${baseURL} npm start -- --port ${PORT}`,
+  `EMBEDDED_DB_DIR=${dataDir}/pglite OUTBOX_DIR=${dataDir}/outbox APP_URL=${baseURL} NEXTAUTH_URL=${baseURL} npm start -- --port ${PORT}`,
 ].join(" && ");
 
 export default defineConfig({

@@ -1,0 +1,191 @@
+import { TRPCError } from "@trpc/server";
+import type { Prisma, PrismaClient, Role } from "../generated/prisma/client";
+import { recordAudit, type AuditActor } from "./audit";
+import { appLink, sendMail, type SentMail } from "./mailer";
+import { hashPassword, verifyPassword } from "./passwords";
+import { generateToken, hashToken, looksLikeToken } from "./tokens";
+
+export const INVITATION_TTL_DAYS = 7;
+
+type Tx = Prisma.TransactionClient;
+
+export type CreatedInvitation = { id: string; email: string; expiresAt: Date; link: string; mail: SentMail };
+
+const SUBJECT_BY_ROLE: Record<Role, string> = {
+  CLIENT: "An invitation from your practitioner",
+  THERAPIST: "Your Haven account is ready to set up",
+  ADMIN: "Your Haven account is ready to set up",
+};
+
+function invitationText(role: Role, inviterName: string, link: string): string {
+  const intro =
+    role === "CLIENT"
+      ? `${inviterName} has invited you to a private reading space they share with you.`
+      : `${inviterName} has created a Haven account for you.`;
+  return `Hello,\n\n${intro}\n\nTo accept, open this link and choose a password. The link works once and expires in ${INVITATION_TTL_DAYS} days:\n\n${link}\n\nIf you weren't expecting this, you can ignore this message.\n`;
+}
+
+/**
+ * Creates an invitation (revoking any earlier pending one for the same email and inviter scope),
+ * audits it in the same transaction, then sends the email or writes it to the outbox.
+ * The returned link carries the only copy of the token.
+ */
+export async function createInvitation(
+  db: PrismaClient,
+  actor: AuditActor & { actorId: string },
+  input: { email: string; name: string; role: Role; therapistId: string | null },
+  options: { resend?: boolean } = {},
+): Promise<CreatedInvitation> {
+  const token = generateToken();
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
+  const inviter = await db.user.findUniqueOrThrow({ where: { id: actor.actorId }, select: { name: true } });
+  const invitation = await db.$transaction(async (tx) => {
+    await tx.invitation.updateMany({
+      where: { email: input.email, role: input.role, therapistId: input.therapistId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const created = await tx.invitation.create({
+      data: {
+        tokenHash: hashToken(token),
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        invitedById: actor.actorId,
+        therapistId: input.therapistId,
+        expiresAt,
+      },
+      select: { id: true, email: true, expiresAt: true },
+    });
+    await recordAudit(tx, actor, {
+      action: options.resend ? "invitation.resent" : "invitation.created",
+      targetType: "Invitation",
+      targetId: created.id,
+      detail: { role: input.role },
+    });
+    return created;
+  });
+  const link = appLink(`/invite/${token}`);
+  const mail = await sendMail({ to: input.email, subject: SUBJECT_BY_ROLE[input.role], text: invitationText(input.role, inviter.name, link) });
+  return { ...invitation, link, mail };
+}
+
+export const INVALID_INVITATION_MESSAGE =
+  "This invitation link can't be used. It may have expired, been used already, or been withdrawn. Please ask the person who invited you for a new one.";
+
+export type InvitationView = {
+  email: string;
+  name: string;
+  role: Role;
+  inviterName: string;
+  expiresAt: Date;
+  /** The email already has a Haven account: accepting links it, using that account's password. */
+  existingAccount: boolean;
+};
+
+async function findUsable(db: PrismaClient | Tx, token: string) {
+  if (!looksLikeToken(token)) return null;
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true, email: true, name: true, role: true, therapistId: true, expiresAt: true, acceptedAt: true, revokedAt: true,
+      invitedBy: { select: { name: true } },
+    },
+  });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
+  return invitation;
+}
+
+export async function describeInvitation(db: PrismaClient, token: string): Promise<InvitationView | null> {
+  const invitation = await findUsable(db, token);
+  if (!invitation) return null;
+  const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { status: true, passwordHash: true } });
+  return {
+    email: invitation.email,
+    name: invitation.name,
+    role: invitation.role,
+    inviterName: invitation.invitedBy.name,
+    expiresAt: invitation.expiresAt,
+    existingAccount: Boolean(existing?.passwordHash && existing.status !== "INVITED"),
+  };
+}
+
+/**
+ * Accepts an invitation: creates the account (or links the existing one of that email) and, for
+ * clients, the care relationship. Claiming the invitation is a conditional update inside the
+ * transaction, so two simultaneous accepts of one token create exactly one account.
+ */
+export async function acceptInvitation(
+  db: PrismaClient,
+  meta: { requestId: string | null; ip: string | null },
+  input: { token: string; password: string },
+): Promise<{ userId: string; email: string; role: Role }> {
+  const preview = await findUsable(db, input.token);
+  if (!preview) throw new TRPCError({ code: "NOT_FOUND", message: INVALID_INVITATION_MESSAGE });
+  const existing = await db.user.findUnique({
+    where: { email: preview.email },
+    select: { id: true, role: true, status: true, passwordHash: true },
+  });
+  if (existing && existing.role !== preview.role) {
+    throw new TRPCError({ code: "CONFLICT", message: "This email already belongs to a different kind of Haven account. Please ask the person who invited you to contact the practice." });
+  }
+  if (existing?.status === "DEACTIVATED") {
+    throw new TRPCError({ code: "NOT_FOUND", message: INVALID_INVITATION_MESSAGE });
+  }
+  const linking = Boolean(existing?.passwordHash && existing.status === "ACTIVE");
+  if (linking && !(await verifyPassword(existing?.passwordHash, input.password))) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "You already have a Haven account with this email. Enter that account's password to accept." });
+  }
+  const passwordHash = linking ? null : await hashPassword(input.password);
+
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({
+      where: { id: preview.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: INVALID_INVITATION_MESSAGE });
+
+    const user = existing
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: linking ? {} : { passwordHash, status: "ACTIVE", sessionVersion: { increment: 1 } },
+          select: { id: true, email: true, role: true },
+        })
+      : await tx.user.create({
+          data: { email: preview.email, name: preview.name, role: preview.role, status: "ACTIVE", passwordHash },
+          select: { id: true, email: true, role: true },
+        });
+    await tx.invitation.update({ where: { id: preview.id }, data: { acceptedUserId: user.id } });
+
+    if (preview.role === "CLIENT" && preview.therapistId) {
+      const active = await tx.careRelationship.findFirst({
+        where: { therapistId: preview.therapistId, clientId: user.id, active: true },
+        select: { id: true },
+      });
+      if (!active) await tx.careRelationship.create({ data: { therapistId: preview.therapistId, clientId: user.id } });
+    }
+    await recordAudit(tx, { actorId: user.id, actorRole: user.role, ...meta }, {
+      action: "invitation.accepted",
+      targetType: "Invitation",
+      targetId: preview.id,
+      detail: { linkedExistingAccount: linking || Boolean(existing) },
+    });
+    return { userId: user.id, email: user.email, role: user.role };
+  });
+}
+
+/** Revokes a pending invitation within `scope` (e.g. { invitedById } or { therapistId }); NOT_FOUND otherwise. */
+export async function revokeInvitation(
+  db: PrismaClient,
+  actor: AuditActor,
+  id: string,
+  scope: Prisma.InvitationWhereInput,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const result = await tx.invitation.updateMany({
+      where: { ...scope, id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (result.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find a pending invitation to withdraw." });
+    await recordAudit(tx, actor, { action: "invitation.revoked", targetType: "Invitation", targetId: id });
+  });
+}
