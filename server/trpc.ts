@@ -5,7 +5,6 @@ import { ZodError, z } from "zod";
 import { getServerSession } from "next-auth";
 import { authOptions, type SessionUser } from "./auth";
 import { getDb, type Db } from "./db";
-import { env } from "./env";
 import { mapDatabaseError } from "./errors";
 import type { Role } from "./generated/prisma/client";
 import type { AuditActor } from "./services/audit";
@@ -49,7 +48,6 @@ export async function createTRPCContext(opts: { headers: Headers }): Promise<Con
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
-    const isProduction = env().NODE_ENV === "production";
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     // Unexpected errors never show their message (it may hold SQL); the log has the whole error.
     const message =
@@ -67,7 +65,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         requestId: ctx?.requestId ?? null,
         fieldErrors: zodError?.fieldErrors ?? null,
-        ...(isProduction ? {} : { stack: shape.data.stack }),
+        // No stack, ever: it can carry SQL. The server log has the whole error under the request id.
       },
     };
   },

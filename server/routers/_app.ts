@@ -1,8 +1,10 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
+import { preferencesRouter } from "./preferences";
 
 export const appRouter = router({
   account: accountRouter,
+  preferences: preferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

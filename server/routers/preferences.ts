@@ -1,0 +1,18 @@
+import { TRPCError } from "@trpc/server";
+import { preferencesOutput, preferencesUpdateInput } from "../schemas/preferences";
+import { readPreferences, updatePreferences } from "../services/preferences";
+import { protectedProcedure, router } from "../trpc";
+
+/** Display and safety preferences. Anyone signed in reads and changes only their own. */
+export const preferencesRouter = router({
+  get: protectedProcedure.output(preferencesOutput).query(({ ctx }) => readPreferences(ctx.db, ctx.user.id)),
+
+  update: protectedProcedure
+    .input(preferencesUpdateInput)
+    .output(preferencesOutput)
+    .mutation(async ({ ctx, input }) => {
+      const updated = await updatePreferences(ctx.db, ctx.user.id, input);
+      if (!updated) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find your account. Please sign in again." });
+      return updated;
+    }),
+});
