@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { ToastProvider } from "@/components/ui/ToastProvider";
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { getRequestDisplay } from "@/server/display-preferences";
 
 export const metadata: Metadata = {
   title: { default: "Haven", template: "%s · Haven" },
@@ -15,9 +15,11 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const theme = (await cookies()).get("haven-theme")?.value;
+  // Theme, text size, line spacing and motion: the signed-in person's preferences, else the
+  // device's theme cookie. Rendered on <html> so the first paint is already right.
+  const { attributes } = await getRequestDisplay();
   return (
-    <html lang="en" data-theme={theme === "light" || theme === "dark" ? theme : undefined} suppressHydrationWarning>
+    <html lang="en" {...attributes} suppressHydrationWarning>
       <body className="min-h-screen bg-canvas text-ink antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-3">
           Skip to main content

@@ -4,18 +4,25 @@ import { AreaShell } from "@/components/shell/AreaShell";
 import { CrisisNotice } from "@/components/shell/CrisisNotice";
 import { QuickExit } from "@/components/shell/QuickExit";
 import { requireUser } from "@/server/auth";
+import { getRequestDisplay } from "@/server/display-preferences";
 import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
 
-// Discreet by default: a neutral tab title on every client page.
-export const metadata: Metadata = { title: { absolute: "Reading", template: "Reading" } };
+/** Discreet by default: a neutral tab title on every client page. Off: the normal "… · Haven" titles. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { preferences } = await getRequestDisplay();
+  if (preferences && !preferences.discreet) return { title: { default: "My readings · Haven", template: "%s · Haven" } };
+  return { title: { absolute: "Reading", template: "Reading" } };
+}
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
   const user = await requireUser("CLIENT");
+  const { preferences } = await getRequestDisplay();
   const config = env();
   return (
     <AreaShell
       user={user}
-      before={<QuickExit exitUrl={config.QUICK_EXIT_URL} enabled />}
+      // Safety features stay on unless the client turned them off (also if preferences can't be read).
+      before={<QuickExit exitUrl={config.QUICK_EXIT_URL} enabled={preferences?.quickExit ?? true} />}
       footer={
         <footer className="mx-auto w-full max-w-6xl px-4 pb-10">
           <CrisisNotice resources={config.CRISIS_RESOURCES ?? DEFAULT_CRISIS_RESOURCES} />

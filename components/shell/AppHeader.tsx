@@ -1,12 +1,16 @@
 import Link from "next/link";
 import type { SessionUser } from "@/server/auth";
+import { getRequestDisplay } from "@/server/display-preferences";
 import { NAV_BY_ROLE } from "./nav";
 import { NavLinks } from "./NavLinks";
 import { SignOutButton } from "./SignOutButton";
+import { ThemeToggle } from "./ThemeToggle";
 
 /** The calm top bar: Haven's name, the role's areas, the account and sign-out. */
-export function AppHeader({ user }: { user: SessionUser | null }) {
+export async function AppHeader({ user }: { user: SessionUser | null }) {
   const items = user ? NAV_BY_ROLE[user.role] : [];
+  const { attributes } = await getRequestDisplay();
+  const theme = <ThemeToggle variant="select" initialTheme={attributes["data-theme"]} saveToAccount={Boolean(user)} />;
   return (
     <header className="border-b border-border bg-surface">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 pr-36 sm:pr-40">
@@ -23,10 +27,13 @@ export function AppHeader({ user }: { user: SessionUser | null }) {
                 <span className="sr-only">Your account: </span>
                 {user.name}
               </Link>
+              {theme}
               <SignOutButton />
             </div>
           </>
-        ) : null}
+        ) : (
+          <div className="ml-auto">{theme}</div>
+        )}
       </div>
     </header>
   );

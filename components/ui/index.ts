@@ -16,6 +16,7 @@ export { Notice, type NoticeProps, type NoticeTone } from "./Notice";
 export { PageHeader, type PageHeaderProps } from "./PageHeader";
 export { Pagination, type PaginationProps } from "./Pagination";
 export { PasswordInput, type PasswordInputProps } from "./PasswordInput";
+export { PasswordStrengthMeter, type PasswordStrengthMeterProps } from "./PasswordStrengthMeter";
 export { ProgressBar, type ProgressBarProps } from "./ProgressBar";
 export { RadioGroup, type RadioGroupProps, type RadioOption } from "./RadioGroup";
 export { Select, type SelectProps } from "./Select";

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { keysetCursor, optionalText } from "./admin";
+
 // Audit actions, shared by the server and the admin audit screen.
 export const AUDIT_ACTIONS = [
   "auth.sign_in",
@@ -33,3 +36,60 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+// Audit trail filters, list output and export: shared by the audit router, the CSV route and the screen.
+
+const isoDay = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+  .pipe(z.iso.date("Use a date like 2025-01-31").optional());
+
+/** Every filter is optional; dates are whole UTC days, `to` included. No window limit. */
+export const auditFilterInput = z
+  .object({
+    /** An email or an account id. */
+    actor: optionalText(254),
+    action: z
+      .string()
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(z.enum(AUDIT_ACTIONS, "Choose an action from the list").optional()),
+    targetType: optionalText(40),
+    /** An id; for targetType "User" an email works too. */
+    targetId: optionalText(254),
+    from: isoDay,
+    to: isoDay,
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date.", path: ["to"] });
+export type AuditFilterInput = z.input<typeof auditFilterInput>;
+export type AuditFilter = z.output<typeof auditFilterInput>;
+
+export const auditListInput = z.object({
+  filter: auditFilterInput.prefault({}),
+  cursor: keysetCursor.nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const auditEventView = z.object({
+  id: z.string(),
+  at: z.date(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  actorRole: z.enum(["ADMIN", "THERAPIST", "CLIENT"]).nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  /** A readable name for the target when it is an account. */
+  targetLabel: z.string().nullable(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEventView = z.infer<typeof auditEventView>;
+
+export const auditListOutput = z.object({ items: z.array(auditEventView), nextCursor: z.string().nullable() });
+
+export const AUDIT_TARGET_TYPES = ["User", "Invitation", "Resource", "Assignment", "CareRelationship", "Collection", "Export"] as const;

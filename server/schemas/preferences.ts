@@ -8,6 +8,9 @@ export type TextSize = (typeof TEXT_SIZES)[number];
 export type LineSpacing = (typeof LINE_SPACINGS)[number];
 export type ThemePreference = (typeof THEMES)[number];
 
+/** The device-level theme cookie: set in the browser, read by the server for signed-out pages. */
+export const THEME_COOKIE = "haven-theme";
+
 export const DEFAULT_PREFERENCES = {
   textSize: "m",
   lineSpacing: "normal",

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Prisma, PrismaClient, Role } from "../generated/prisma/client";
+import { newPasswordInput } from "../schemas/account";
 import { recordAudit, type AuditActor } from "./audit";
 import { appLink, sendMail, type SentMail } from "./mailer";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -36,6 +37,8 @@ export async function createInvitation(
   input: { email: string; name: string; role: Role; therapistId: string | null },
   options: { resend?: boolean } = {},
 ): Promise<CreatedInvitation> {
+  // Emails are stored and compared lower-case (User.email); an invitation must match the account it links.
+  input = { ...input, email: input.email.trim().toLowerCase() };
   const token = generateToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
   const inviter = await db.user.findUniqueOrThrow({ where: { id: actor.actorId }, select: { name: true } });
@@ -98,7 +101,9 @@ async function findUsable(db: PrismaClient | Tx, token: string) {
 export async function describeInvitation(db: PrismaClient, token: string): Promise<InvitationView | null> {
   const invitation = await findUsable(db, token);
   if (!invitation) return null;
-  const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { status: true, passwordHash: true } });
+  const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { status: true, passwordHash: true, role: true } });
+  // Accepting would be refused for these; say so now rather than after they choose a password.
+  if (existing?.status === "DEACTIVATED" || (existing && existing.role !== invitation.role)) return null;
   return {
     email: invitation.email,
     name: invitation.name,
@@ -134,6 +139,10 @@ export async function acceptInvitation(
   const linking = Boolean(existing?.passwordHash && existing.status === "ACTIVE");
   if (linking && !(await verifyPassword(existing?.passwordHash, input.password))) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "You already have a Haven account with this email. Enter that account's password to accept." });
+  }
+  if (!linking) {
+    const strong = newPasswordInput.safeParse(input.password);
+    if (!strong.success) throw new TRPCError({ code: "BAD_REQUEST", message: strong.error.issues[0]?.message ?? "Choose a longer password." });
   }
   const passwordHash = linking ? null : await hashPassword(input.password);
 

@@ -25,7 +25,7 @@ async function catalog(url: string) {
     const columns = await client.query(`
       SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
       FROM information_schema.columns
-      WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+      WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' AND table_name NOT LIKE 'haven\\_%'
       ORDER BY table_name, column_name`);
     const indexes = await client.query(`
       SELECT tablename, indexname, indexdef FROM pg_indexes

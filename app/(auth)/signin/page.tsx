@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { ThemeToggle } from "@/components/shell/ThemeToggle";
 import { getSessionUser } from "@/server/auth";
+import { getRequestDisplay } from "@/server/display-preferences";
 import { HOME_BY_ROLE } from "@/server/schemas/account";
 
 export const metadata: Metadata = { title: { absolute: "Sign in · Haven" } };
@@ -21,6 +23,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         signedOut={params.signedOut === "1"}
         expired={params.error === "SessionRequired"}
       />
+      <footer className="mt-12 border-t border-border-subtle pt-6">
+        <ThemeToggle initialTheme={(await getRequestDisplay()).attributes["data-theme"]} />
+      </footer>
     </main>
   );
 }

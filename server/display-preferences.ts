@@ -1,0 +1,42 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { getSessionUser } from "./auth";
+import { getDb } from "./db";
+import {
+  displayAttributes,
+  isThemePreference,
+  THEME_COOKIE,
+  type DisplayAttributes,
+  type Preferences,
+} from "./schemas/preferences";
+import { readDisplayPreferences } from "./services/preferences";
+
+export type RequestDisplay = {
+  /** The signed-in person's preferences (theme resolved against the cookie); null when signed out. */
+  preferences: Preferences | null;
+  /** What <html> carries for this request. */
+  attributes: DisplayAttributes;
+};
+
+/**
+ * This request's display settings, read once and shared by the root layout, the header and the
+ * client area (React cache). Signed out, only the device's theme cookie applies.
+ */
+export const getRequestDisplay = cache(async (): Promise<RequestDisplay> => {
+  const cookieTheme = (await cookies()).get(THEME_COOKIE)?.value;
+  const deviceOnly: RequestDisplay = {
+    preferences: null,
+    attributes: { "data-theme": isThemePreference(cookieTheme) ? cookieTheme : undefined },
+  };
+  const user = await getSessionUser();
+  if (!user) return deviceOnly;
+  try {
+    const preferences = await readDisplayPreferences(getDb(), user.id, cookieTheme);
+    return { preferences, attributes: displayAttributes(preferences) };
+  } catch (error) {
+    // A page must still render if preferences can't be read; defaults are calm and safe.
+    console.error("[preferences] could not read display preferences", error);
+    return deviceOnly;
+  }
+});

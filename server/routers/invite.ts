@@ -1,0 +1,35 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { roleSchema } from "../schemas/account";
+import { acceptInviteInput } from "../schemas/client";
+import { acceptInvitation, describeInvitation } from "../services/invitations";
+import { createLimiter } from "../services/rate-limit";
+import { publicProcedure, router } from "../trpc";
+
+const tokenInput = z.object({ token: z.string().min(1).max(200) });
+
+// Public: the person holding an invitation link is not signed in yet. The token is the only key.
+export const inviteRouter = router({
+  /** What the invitation is for, or null for any link that can't be used (one calm message for all). */
+  describe: publicProcedure
+    .input(tokenInput)
+    .output(
+      z
+        .object({ name: z.string(), email: z.string(), role: roleSchema, inviterName: z.string(), expiresAt: z.date(), existingAccount: z.boolean() })
+        .nullable(),
+    )
+    .query(({ ctx, input }) => describeInvitation(ctx.db, input.token)),
+
+  accept: publicProcedure
+    .input(acceptInviteInput)
+    .output(z.object({ email: z.string(), role: roleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      // Guessing tokens is hopeless (256 bits), but password checks for linked accounts are throttled.
+      const limit = await createLimiter(ctx.db, { keyPrefix: "invite-accept", points: 20, durationSeconds: 15 * 60 }).consume(ctx.ip ?? "unknown");
+      if (!limit.allowed) {
+        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many attempts. Please wait a few minutes and try again." });
+      }
+      const accepted = await acceptInvitation(ctx.db, { requestId: ctx.requestId, ip: ctx.ip }, input);
+      return { email: accepted.email, role: accepted.role };
+    }),
+});
