@@ -25,13 +25,15 @@ export default async function AccountPage() {
   const user = await requireUser();
   const { preferences, attributes } = await getRequestDisplay();
   const isClient = user.role === "CLIENT";
+  const quickExit = isClient && (preferences?.quickExit ?? true);
   const config = env();
 
   return (
     <AreaShell
       user={user}
       // A client's safety features follow them onto this page, as on every client page.
-      before={isClient ? <QuickExit exitUrl={config.QUICK_EXIT_URL} enabled={preferences?.quickExit ?? true} /> : undefined}
+      before={isClient ? <QuickExit exitUrl={config.QUICK_EXIT_URL} enabled={quickExit} /> : undefined}
+      quickExitShown={quickExit}
       footer={
         isClient ? (
           <footer className="mx-auto w-full max-w-6xl px-4 pb-10">
@@ -46,13 +48,17 @@ export default async function AccountPage() {
           <h2 id="details-heading" className="text-xl font-semibold">
             Your details
           </h2>
-          <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[10rem_1fr]">
-            <dt className="text-muted">Name</dt>
-            <dd className="break-words">{user.name}</dd>
-            <dt className="text-muted">Email</dt>
-            <dd className="break-words">{user.email}</dd>
-            <dt className="text-muted">Account</dt>
-            <dd>{ROLE_WORDS[user.role]}</dd>
+          <dl className="mt-4 flex flex-col gap-3">
+            {[
+              ["Name", user.name],
+              ["Email", user.email],
+              ["Account", ROLE_WORDS[user.role]],
+            ].map(([term, value]) => (
+              <div key={term} className="flex flex-col sm:flex-row sm:gap-6">
+                <dt className="text-sm text-muted sm:w-32 sm:text-base">{term}</dt>
+                <dd className="break-words">{value}</dd>
+              </div>
+            ))}
           </dl>
         </Card>
 

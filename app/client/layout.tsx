@@ -10,7 +10,7 @@ import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
 /** Discreet by default: a neutral tab title on every client page. Off: the normal "… · Haven" titles. */
 export async function generateMetadata(): Promise<Metadata> {
   const { preferences } = await getRequestDisplay();
-  if (preferences && !preferences.discreet) return { title: { default: "My readings · Haven", template: "%s · Haven" } };
+  if (preferences && !preferences.discreet) return { title: { default: "Haven", template: "%s · Haven" } };
   return { title: { absolute: "Reading", template: "Reading" } };
 }
 
@@ -18,11 +18,13 @@ export default async function ClientLayout({ children }: { children: ReactNode }
   const user = await requireUser("CLIENT");
   const { preferences } = await getRequestDisplay();
   const config = env();
+  const quickExit = preferences?.quickExit ?? true;
   return (
     <AreaShell
       user={user}
       // Safety features stay on unless the client turned them off (also if preferences can't be read).
-      before={<QuickExit exitUrl={config.QUICK_EXIT_URL} enabled={preferences?.quickExit ?? true} />}
+      before={<QuickExit exitUrl={config.QUICK_EXIT_URL} enabled={quickExit} />}
+      quickExitShown={quickExit}
       footer={
         <footer className="mx-auto w-full max-w-6xl px-4 pb-10">
           <CrisisNotice resources={config.CRISIS_RESOURCES ?? DEFAULT_CRISIS_RESOURCES} />

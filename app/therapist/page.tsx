@@ -1,10 +1,48 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { Suspense } from "react";
+import { TherapistHome } from "@/components/dashboard/TherapistHome";
+import { LinkButton } from "@/components/ui/LinkButton";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
 import { requireUser } from "@/server/auth";
+import { isPrefetchOrBot } from "@/server/services/tracking";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function TherapistHomePage() {
   const user = await requireUser("THERAPIST");
-  return <PageHeader title={`Welcome, ${user.name}`} description="Your clients' readings and your library, in one calm place." />;
+  // "Since my last visit": this render is the visit. A link prefetch is not, so it changes nothing.
+  const previousVisitAt = isPrefetchOrBot(await headers()) ? null : (await (await serverCaller()).assignment.visitHome()).previousVisitAt;
+  prefetch(trpc.assignment.dashboard.queryOptions({ since: previousVisitAt }));
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${user.name}`}
+        description="Your clients' readings and your library, in one calm place."
+        actions={
+          <>
+            <LinkButton href="/therapist/clients">Clients</LinkButton>
+            <LinkButton href="/therapist/library" variant="secondary">
+              Library
+            </LinkButton>
+          </>
+        }
+      />
+      <HydrateClient>
+        <Suspense
+          fallback={
+            <SkeletonGroup label="Loading your overview…">
+              <Skeleton className="h-32" />
+              <Skeleton className="h-48" />
+            </SkeletonGroup>
+          }
+        >
+          <TherapistHome since={previousVisitAt?.toISOString() ?? null} />
+        </Suspense>
+      </HydrateClient>
+    </>
+  );
 }

@@ -100,7 +100,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-5">
-      <div ref={outcomeRef} tabIndex={-1} className="focus:outline-none">
+      <div ref={outcomeRef} tabIndex={-1} className="empty:hidden focus:outline-none">
         {outcome ? (
           <Notice
             tone={outcome.tone}

@@ -10,6 +10,7 @@ export function SignOutButton() {
       variant="ghost"
       size="sm"
       loading={pending}
+      className="shrink-0 whitespace-nowrap"
       onClick={async () => {
         setPending(true);
         await signOut({ callbackUrl: "/signin?signedOut=1" });

@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepProtocolExchangesTogether } from "./pglite-queue";
 
 export type EmbeddedPostgres = {
   url: string;
@@ -50,6 +51,7 @@ export async function startEmbeddedPostgres(options: {
     host: "127.0.0.1",
     maxConnections: options.maxConnections ?? 16,
   });
+  keepProtocolExchangesTogether(server);
   await server.start();
   const stateFile = options.dataDir ? path.join(path.dirname(options.dataDir), STATE_FILE) : null;
   if (stateFile) fs.writeFileSync(stateFile, JSON.stringify({ pid: process.pid, port }));

@@ -1,9 +1,15 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { adminRouter } from "./admin";
+import { assignmentRouter } from "./assignment";
 import { auditRouter } from "./audit";
+import { clientRouter } from "./client";
+import { collectionRouter } from "./collection";
+import { inviteRouter } from "./invite";
+import { libraryRouter } from "./library";
 import { passwordResetRouter } from "./password-reset";
 import { preferencesRouter } from "./preferences";
+import { readingRouter } from "./reading";
 
 export const appRouter = router({
   account: accountRouter,
@@ -11,6 +17,12 @@ export const appRouter = router({
   audit: auditRouter,
   passwordReset: passwordResetRouter,
   preferences: preferencesRouter,
+  client: clientRouter,
+  assignment: assignmentRouter,
+  reading: readingRouter,
+  invite: inviteRouter,
+  library: libraryRouter,
+  collection: collectionRouter,
 });
 
 export type AppRouter = typeof appRouter;

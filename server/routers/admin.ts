@@ -5,6 +5,8 @@ import {
   accountIdInput,
   accountListInput,
   accountListOutput,
+  adminLibraryListInput,
+  adminLibraryListOutput,
   caseloadItem,
   changeRoleInput,
   clientHistoryItem,
@@ -13,10 +15,12 @@ import {
   issuedLinkOutput,
   overviewOutput,
   staffInvitation,
+  transferSharedInput,
 } from "../schemas/admin";
 import { auditEventView } from "../schemas/audit";
 import { changeAccount } from "../services/account-changes";
 import { accountDetail, caseloadForAdmin, clientHistoryForAdmin, listAccounts, listStaffInvitations } from "../services/accounts";
+import { listSharedLibrary, transferSharedResources } from "../services/admin-library";
 import { systemOverview } from "../services/admin-overview";
 import { eventsAboutAccount, pageAuditEvents } from "../services/audit-log";
 import { createInvitation, revokeInvitation } from "../services/invitations";
@@ -123,4 +127,16 @@ export const adminRouter = router({
     .output(issuedLinkOutput)
     .mutation(async ({ ctx, input }) => linkForDisplay(await issuePasswordReset(ctx.db, { ...ctx.actor, actorId: ctx.user.id }, input.userId))),
 
+
+  /** The shared library for curation (any status). Edits and status changes: the library router. */
+  libraryList: adminProcedure
+    .input(adminLibraryListInput)
+    .output(adminLibraryListOutput)
+    .query(({ ctx, input }) => listSharedLibrary(ctx.db, input)),
+
+  /** Moves a therapist's shared resources into the practice's library. */
+  transferSharedResources: adminProcedure
+    .input(transferSharedInput)
+    .output(z.object({ transferred: z.number().int() }))
+    .mutation(({ ctx, input }) => transferSharedResources(ctx.db, ctx.actor, input.therapistId)),
 });

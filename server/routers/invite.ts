@@ -4,6 +4,7 @@ import { roleSchema } from "../schemas/account";
 import { acceptInviteInput } from "../schemas/client";
 import { acceptInvitation, describeInvitation } from "../services/invitations";
 import { createLimiter } from "../services/rate-limit";
+import { hashToken } from "../services/tokens";
 import { publicProcedure, router } from "../trpc";
 
 const tokenInput = z.object({ token: z.string().min(1).max(200) });
@@ -24,9 +25,11 @@ export const inviteRouter = router({
     .input(acceptInviteInput)
     .output(z.object({ email: z.string(), role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
-      // Guessing tokens is hopeless (256 bits), but password checks for linked accounts are throttled.
-      const limit = await createLimiter(ctx.db, { keyPrefix: "invite-accept", points: 20, durationSeconds: 15 * 60 }).consume(ctx.ip ?? "unknown");
-      if (!limit.allowed) {
+      // Guessing tokens is hopeless (256 bits), but password checks for linked accounts are throttled,
+      // per link and per client address.
+      const perLink = await createLimiter(ctx.db, { keyPrefix: "invite-accept-link", points: 10, durationSeconds: 15 * 60 }).consume(hashToken(input.token));
+      const perAddress = await createLimiter(ctx.db, { keyPrefix: "invite-accept-ip", points: 60, durationSeconds: 15 * 60 }).consume(ctx.ip ?? "unknown");
+      if (!perLink.allowed || !perAddress.allowed) {
         throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many attempts. Please wait a few minutes and try again." });
       }
       const accepted = await acceptInvitation(ctx.db, { requestId: ctx.requestId, ip: ctx.ip }, input);

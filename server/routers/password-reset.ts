@@ -13,8 +13,8 @@ export const passwordResetRouter = router({
     .output(ok)
     .mutation(async ({ ctx, input }) => {
       const { delivery } = await requestPasswordReset(ctx.db, { requestId: ctx.requestId, ip: ctx.ip }, input.email);
-      // Not awaited: the answer must not wait on (and so reveal) the lookup and the email.
-      delivery.catch((error: unknown) => console.error(`[password-reset] request ${ctx.requestId} failed`, error));
+      // Not awaited: the answer must not wait on (and so reveal) an email being sent.
+      delivery.catch((error: unknown) => console.error(`[password-reset] sending the email for request ${ctx.requestId} failed`, error));
       return { ok: true as const };
     }),
 

@@ -136,3 +136,29 @@ export const overviewOutput = z.object({
   completionsLast7Days: z.number().int(),
 });
 export type Overview = z.infer<typeof overviewOutput>;
+
+export const LIBRARY_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
+
+export const adminLibraryListInput = z.object({
+  status: z.enum(LIBRARY_STATUSES).optional(),
+  search: optionalText(200),
+  cursor: keysetCursor.nullish(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type AdminLibraryListInput = z.input<typeof adminLibraryListInput>;
+
+export const adminLibraryRow = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  status: z.enum(LIBRARY_STATUSES),
+  version: z.number().int(),
+  publishedAt: z.date().nullable(),
+  updatedAt: z.date(),
+});
+export type AdminLibraryRow = z.infer<typeof adminLibraryRow>;
+
+export const adminLibraryListOutput = z.object({ items: z.array(adminLibraryRow), nextCursor: z.string().nullable() });
+
+export const transferSharedInput = z.object({ therapistId: entityId });

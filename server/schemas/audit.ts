@@ -92,4 +92,4 @@ export type AuditEventView = z.infer<typeof auditEventView>;
 
 export const auditListOutput = z.object({ items: z.array(auditEventView), nextCursor: z.string().nullable() });
 
-export const AUDIT_TARGET_TYPES = ["User", "Invitation", "Resource", "Assignment", "CareRelationship", "Collection", "Export"] as const;
+export const AUDIT_TARGET_TYPES = ["User", "Invitation", "Resource", "Assignment", "CareRelationship", "Collection", "AuditEvent"] as const;

@@ -1,14 +1,15 @@
 // The front matter of a library Markdown file (prisma/library/*.md), checked before anything is written.
 import { z } from "zod";
 import { AUDIENCES, RESOURCE_KINDS, RESOURCE_STATUSES, refineResource, resourceFieldShape } from "./library";
-import { SLUG_MAX, SLUG_PATTERN } from "./library-text";
+import { RESERVED_SLUGS, SLUG_MAX, SLUG_PATTERN } from "./library-text";
 
 export const frontMatterSchema = z
   .strictObject({
     slug: z
       .string({ error: "is required: use the file name without .md" })
       .max(SLUG_MAX, `must be at most ${SLUG_MAX} characters`)
-      .regex(SLUG_PATTERN, "use lower-case letters, digits and single hyphens, e.g. my-resource"),
+      .regex(SLUG_PATTERN, "use lower-case letters, digits and single hyphens, e.g. my-resource")
+      .refine((slug) => !RESERVED_SLUGS.includes(slug), "is reserved for a library page; choose another"),
     ...resourceFieldShape,
     kind: z.enum(RESOURCE_KINDS, { error: `must be one of ${RESOURCE_KINDS.join(", ")}` }),
     audience: z.enum(AUDIENCES, { error: `must be one of ${AUDIENCES.join(", ")}` }).default("ANYONE"),

@@ -22,6 +22,8 @@ export function readingMinutes(markdown: string): number {
 
 export const SLUG_MAX = 80;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Slugs that would collide with library pages (/therapist/library/new). */
+export const RESERVED_SLUGS: readonly string[] = ["new"];
 
 /** "Self-compassion & you!" → "self-compassion-you". Never empty: falls back to `fallback`. */
 export function slugify(text: string, fallback = "resource"): string {

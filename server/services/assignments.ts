@@ -51,7 +51,7 @@ async function resolveResources(db: PrismaClient, therapistId: string, request: 
  * Assigns one resource or every published resource of a collection to each of `clientIds`
  * (all must be in the therapist's active care, else NOT_FOUND). One transaction per
  * (client, resource): the database's unique (clientId, resourceId, active) decides races, and a
- * violation is reported as "already assigned", never as an error.
+ * conflict (skipped insert, or P2002 should one surface) is reported as "already assigned", never as an error.
  */
 export async function assignToClients(db: PrismaClient, actor: AuditActor, therapistId: string, request: AssignRequest): Promise<AssignResult[]> {
   const clientIds = [...new Set(request.clientIds)];
@@ -74,35 +74,47 @@ export async function assignToClients(db: PrismaClient, actor: AuditActor, thera
   for (const client of clients) {
     for (const resource of assignable) {
       const base = { clientId: client.id, clientName: client.name, resourceId: resource.id, resourceTitle: resource.title };
-      try {
-        const created = await db.$transaction(async (tx) => {
-          const row = await tx.assignment.create({
-            data: { therapistId, clientId: client.id, resourceId: resource.id, collectionId, note, dueAt },
-            select: { id: true },
-          });
-          await recordAudit(tx, actor, {
-            action: "assignment.created",
-            targetType: "Assignment",
-            targetId: row.id,
-            detail: { clientId: client.id, resourceId: resource.id, ...(collectionId ? { collectionId } : {}) },
-          });
-          return row;
-        });
-        results.push({ ...base, outcome: "assigned", assignmentId: created.id });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const existing = await db.assignment.findFirst({
-          where: { clientId: client.id, resourceId: resource.id, active: true, therapistId },
-          select: { id: true },
-        });
-        results.push({ ...base, outcome: "already_assigned", assignmentId: existing?.id ?? null });
+      const createdId = await createOne(db, actor, { therapistId, clientId: client.id, resourceId: resource.id, collectionId, note, dueAt });
+      if (createdId) {
+        results.push({ ...base, outcome: "assigned", assignmentId: createdId });
+        continue;
       }
+      const existing = await db.assignment.findFirst({
+        where: { clientId: client.id, resourceId: resource.id, active: true, therapistId },
+        select: { id: true },
+      });
+      results.push({ ...base, outcome: "already_assigned", assignmentId: existing?.id ?? null });
     }
     for (const resource of unavailable) {
       results.push({ clientId: client.id, clientName: client.name, resourceId: resource.id, resourceTitle: resource.title, outcome: "unavailable", assignmentId: null });
     }
   }
   return results;
+}
+
+/** Creates one assignment with its audit row; null when an active one already exists (the unique decided). */
+async function createOne(
+  db: PrismaClient,
+  actor: AuditActor,
+  data: { therapistId: string; clientId: string; resourceId: string; collectionId: string | null; note: string | null; dueAt: Date | null },
+): Promise<string | null> {
+  try {
+    return await db.$transaction(async (tx) => {
+      // ON CONFLICT DO NOTHING on the unique (clientId, resourceId, active): a race loser gets no row.
+      const [row] = await tx.assignment.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
+      if (!row) return null;
+      await recordAudit(tx, actor, {
+        action: "assignment.created",
+        targetType: "Assignment",
+        targetId: row.id,
+        detail: { clientId: data.clientId, resourceId: data.resourceId, ...(data.collectionId ? { collectionId: data.collectionId } : {}) },
+      });
+      return row.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
 }
 
 /** Withdraws an active assignment: the client stops seeing it; its history stays. */

@@ -114,7 +114,10 @@ async function typoExpansions(db: Db, words: string[]): Promise<Expansion[]> {
     FROM unnest(${candidates}::text[]) AS w(word)
     CROSS JOIN LATERAL (
       SELECT term FROM haven_search_term
-      WHERE term % w.word AND term <> w.word AND similarity(term, w.word) >= ${TYPO_SIMILARITY}
+      WHERE term % w.word AND similarity(term, w.word) >= ${TYPO_SIMILARITY}
+        -- the prefix match already covers longer forms; compounds only when the query has one
+        AND NOT starts_with(term, w.word)
+        AND (strpos(term, '-') = 0 OR strpos(w.word, '-') > 0)
       ORDER BY similarity(term, w.word) DESC, term
       LIMIT ${EXPANSIONS_PER_WORD}
     ) t`;

@@ -53,7 +53,7 @@ async function createReset(db: PrismaClient, actor: AuditActor, user: ResetTarge
     });
   });
   const link = appLink(`/reset-password/${token}`);
-  const mail = await sendMail({ to: user.email, subject: SUBJECT_BY_ROLE[user.role], text: resetText(user.role, link, Boolean(issuedById)) });
+  const mail = { to: user.email, subject: SUBJECT_BY_ROLE[user.role], text: resetText(user.role, link, Boolean(issuedById)) };
   return { link, mail, expiresAt };
 }
 
@@ -69,27 +69,24 @@ export async function issuePasswordReset(
     throw new TRPCError({ code: "BAD_REQUEST", message: "Reset links are only for active accounts. Reactivate the account first." });
   }
   const { link, mail, expiresAt } = await createReset(db, actor, user, actor.actorId);
-  return { email: user.email, expiresAt, link, mail };
+  return { email: user.email, expiresAt, link, mail: await sendMail(mail) };
 }
 
 /**
- * Self-service request. The caller always gets the same answer: the throttles are consumed the
- * same way for every email, and the lookup, the reset and the email happen in `delivery`, which
- * the router does not wait for, so the response time does not reveal whether the account exists.
+ * Self-service request. The caller always gets the same answer, and the throttles are consumed
+ * the same way for every email. Sending the email (slow over SMTP, and only for real accounts)
+ * happens in `delivery`, which the router does not wait for, so the response time does not
+ * reveal whether the account exists.
  */
-export async function requestPasswordReset(db: PrismaClient, meta: RequestMeta, email: string): Promise<{ delivery: Promise<void> }> {
+export async function requestPasswordReset(db: PrismaClient, meta: RequestMeta, email: string): Promise<{ delivery: Promise<unknown> }> {
   const perEmail = createLimiter(db, { keyPrefix: "pwreset-email", points: RESET_REQUESTS_PER_EMAIL_PER_HOUR, durationSeconds: 3600 });
   const perAddress = createLimiter(db, { keyPrefix: "pwreset-ip", points: RESET_REQUESTS_PER_ADDRESS_PER_HOUR, durationSeconds: 3600 });
   const addressOk = meta.ip ? (await perAddress.consume(meta.ip)).allowed : true;
   const emailOk = (await perEmail.consume(email)).allowed;
-  if (!addressOk || !emailOk) return { delivery: Promise.resolve() };
-
-  const delivery = (async () => {
-    const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, role: true, status: true } });
-    if (!user || user.status !== "ACTIVE") return;
-    await createReset(db, { actorId: null, actorRole: null, ...meta }, user, null);
-  })();
-  return { delivery };
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, role: true, status: true } });
+  if (!addressOk || !emailOk || !user || user.status !== "ACTIVE") return { delivery: Promise.resolve() };
+  const { mail } = await createReset(db, { actorId: null, actorRole: null, ...meta }, user, null);
+  return { delivery: sendMail(mail) };
 }
 
 async function findUsableReset(db: PrismaClient, token: string) {

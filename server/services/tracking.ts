@@ -68,11 +68,16 @@ async function lockTrackable(tx: Tx, assignmentId: string, clientId: string): Pr
   return tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: trackingSummarySelect });
 }
 
+/**
+ * Inserts the event unless its key was seen: ON CONFLICT DO NOTHING on the unique
+ * (assignmentId, idempotencyKey), so a retry is not even an error in the log. False = duplicate.
+ */
 async function insertEvent(tx: Tx, data: { assignmentId: string; type: ReadingEventType; at: Date; progress?: number | null; key: string }) {
-  await tx.readingEvent.create({
-    data: { assignmentId: data.assignmentId, type: data.type, at: data.at, progress: data.progress ?? null, idempotencyKey: data.key },
-    select: { id: true },
+  const { count } = await tx.readingEvent.createMany({
+    data: [{ assignmentId: data.assignmentId, type: data.type, at: data.at, progress: data.progress ?? null, idempotencyKey: data.key }],
+    skipDuplicates: true,
   });
+  return count === 1;
 }
 
 async function currentSummary(db: PrismaClient, assignmentId: string, clientId: string): Promise<TrackingSummary> {
@@ -83,7 +88,10 @@ async function currentSummary(db: PrismaClient, assignmentId: string, clientId: 
 
 export type ReportResult = { recorded: boolean; summary: TrackingSummary };
 
-/** Runs one report; a duplicate idempotency key rolls everything back and answers the current summary. */
+/**
+ * Runs one report under the assignment's row lock. A duplicate key records nothing and answers
+ * the current summary; should a unique violation still surface (P2002), the transaction rolls back whole.
+ */
 async function report(
   db: PrismaClient,
   scope: { assignmentId: string; clientId: string },
@@ -110,7 +118,7 @@ export function recordOpen(db: PrismaClient, input: { assignmentId: string; clie
   return report(db, input, async (tx, before) => {
     const type = classifyOpen(before, at);
     if (!type) return false;
-    await insertEvent(tx, { assignmentId: input.assignmentId, type, at, key: openIdempotencyKey(input.assignmentId, at) });
+    if (!(await insertEvent(tx, { assignmentId: input.assignmentId, type, at, key: openIdempotencyKey(input.assignmentId, at) }))) return false;
     await tx.assignment.update({
       where: { id: input.assignmentId },
       data: {
@@ -134,7 +142,7 @@ export function reportProgress(
   const progress = Math.max(0, Math.min(100, Math.round(input.progress)));
   return report(db, input, async (tx, before) => {
     if (progress <= before.progress) return false;
-    await insertEvent(tx, { assignmentId: input.assignmentId, type: "PROGRESS", at, progress, key: input.key });
+    if (!(await insertEvent(tx, { assignmentId: input.assignmentId, type: "PROGRESS", at, progress, key: input.key }))) return false;
     // GREATEST keeps progress monotonic even if another writer slipped past the lock.
     await tx.$executeRaw`UPDATE "Assignment" SET "progress" = GREATEST("progress", ${progress}) WHERE "id" = ${input.assignmentId}`;
     await tx.assignment.update({ where: { id: input.assignmentId }, data: { lastActivityAt: at }, select: { id: true } });
@@ -147,7 +155,7 @@ export function markComplete(db: PrismaClient, input: { assignmentId: string; cl
   const at = input.at ?? new Date();
   return report(db, input, async (tx, before) => {
     if (before.completedAt) return false;
-    await insertEvent(tx, { assignmentId: input.assignmentId, type: "COMPLETED", at, key: input.key });
+    if (!(await insertEvent(tx, { assignmentId: input.assignmentId, type: "COMPLETED", at, key: input.key }))) return false;
     await tx.assignment.update({ where: { id: input.assignmentId }, data: { completedAt: at, lastActivityAt: at }, select: { id: true } });
     return true;
   });

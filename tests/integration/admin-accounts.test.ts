@@ -158,6 +158,7 @@ describe("inviting staff", () => {
     const invitation = await getDb().invitation.findFirstOrThrow({ where: { email: "withdraw-me@example.test" } });
     await callerFor(admin).admin.revokeInvitation({ invitationId: invitation.id });
     expect((await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).not.toBeNull();
+    expect(await getDb().auditEvent.count({ where: { action: "invitation.revoked", targetId: invitation.id, actorId: admin.id } })).toBe(1);
     await expect(callerFor(admin).admin.revokeInvitation({ invitationId: invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -217,7 +218,9 @@ describe("the overview", () => {
     const overview = await callerFor(admin).admin.overview();
     expect(overview.opensLast7Days).toBe(2);
     expect(overview.completionsLast7Days).toBe(1);
-    expect(overview.activeAssignments).toBe(1);
+    expect(overview.activeAssignments).toBe(await getDb().assignment.count({ where: { active: true } }));
+    await getDb().assignment.update({ where: { id: assignment.id }, data: { active: null, withdrawnAt: new Date() } });
+    expect((await callerFor(admin).admin.overview()).activeAssignments).toBe(overview.activeAssignments - 1);
     const countOf = (role: string, status: string) => overview.users.find((u) => u.role === role && u.status === status)?.count ?? 0;
     expect(countOf("CLIENT", "ACTIVE")).toBe(await getDb().user.count({ where: { role: "CLIENT", status: "ACTIVE" } }));
     expect(overview.resources.find((r) => r.status === "PUBLISHED" && r.shared)?.count).toBeGreaterThanOrEqual(1);

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PreferencesForm } from "@/components/preferences/PreferencesForm";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -5,6 +6,9 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
 import { requireUser } from "@/server/auth";
 import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+
+// Shown only when the client turned discreet tab titles off (the layout's template decides).
+export const metadata: Metadata = { title: "Preferences" };
 
 export default async function ClientPreferencesPage() {
   await requireUser("CLIENT");

@@ -1,0 +1,92 @@
+import { TRPCError } from "@trpc/server";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MarkdownBody } from "@/components/content/MarkdownBody";
+import { ContentNoteInterstitial } from "@/components/reading/ContentNoteInterstitial";
+import { ReadingSession } from "@/components/reading/ReadingSession";
+import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
+import { requireUser } from "@/server/auth";
+import { getDb } from "@/server/db";
+import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
+import { isPrefetchOrBot, recordOpen } from "@/server/services/tracking";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
+
+// No metadata: the tab title stays "Reading" (discreet by default).
+export default async function ReadingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ assignmentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser("CLIENT");
+  const { assignmentId } = await params;
+  const ready = (await searchParams).ready === "1";
+  const reading = await (await serverCaller()).reading.byId({ id: assignmentId }).catch((error: unknown) => {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  });
+  const { resource } = reading;
+
+  if (resource.contentNote && !ready) {
+    return <ContentNoteInterstitial assignmentId={reading.id} title={resource.title} contentNote={resource.contentNote} intensity={resource.contentIntensity} />;
+  }
+
+  // Opened = this server render for its client (works without JavaScript). Not from a tRPC
+  // procedure, so no script can count opens, and never for prefetches or link-preview bots.
+  if (reading.careActive && !isPrefetchOrBot(await headers())) {
+    await recordOpen(getDb(), { assignmentId: reading.id, clientId: user.id }).catch((error: unknown) => {
+      // Withdrawn or care ended between the read above and now: show the page, record nothing.
+      if (!(error instanceof TRPCError && error.code === "NOT_FOUND")) throw error;
+    });
+  }
+  prefetch(trpc.reading.therapistView.queryOptions({ id: reading.id }));
+
+  return (
+    <article aria-labelledby="reading-title" className="mx-auto flex max-w-prose flex-col gap-6">
+      <header className="flex flex-col gap-3">
+        <Link href="/client" className="text-sm text-muted underline-offset-4 hover:underline">
+          ← My readings
+        </Link>
+        <h1 id="reading-title" className="text-2xl font-semibold leading-tight text-balance sm:text-3xl">
+          {resource.title}
+        </h1>
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+          <span>
+            {KIND_LABEL[resource.kind]} · about {resource.readingMinutes} min
+          </span>
+          {resource.contentIntensity ? <ContentNoteBadge intensity={resource.contentIntensity} /> : null}
+          {reading.dueAt && !reading.tracking.completedAt ? <span>{gentleDueLabel(reading.dueAt, new Date())}</span> : null}
+        </p>
+        <p className="text-lg text-muted">{resource.summary}</p>
+        {reading.note ? (
+          <p className="rounded-lg bg-surface-muted p-3">
+            <span className="block text-sm text-muted">A note from {reading.therapistName}</span>
+            {reading.note}
+          </p>
+        ) : null}
+        {resource.url && /^https?:\/\//i.test(resource.url) ? (
+          <p>
+            <a href={resource.url} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-4">
+              Open the linked {KIND_LABEL[resource.kind].toLowerCase()}
+              <span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          </p>
+        ) : null}
+      </header>
+      <HydrateClient>
+        <ReadingSession
+          assignmentId={reading.id}
+          therapistName={reading.therapistName}
+          careActive={reading.careActive}
+          initialProgress={reading.tracking.progress}
+          initiallyDone={Boolean(reading.tracking.completedAt)}
+          reflection={reading.reflection}
+        >
+          <MarkdownBody source={resource.body} />
+        </ReadingSession>
+      </HydrateClient>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { AssignToClientDialog } from "@/components/clients/AssignToClientDialog";
+import { ClientReadings } from "@/components/clients/ClientReadings";
+import { EndCareButton } from "@/components/clients/EndCareButton";
+import { buttonClasses } from "@/components/ui/button-styles";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { requireUser } from "@/server/auth";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
+
+// A neutral title: a therapist's screen may be seen by others.
+export const metadata: Metadata = { title: "Client" };
+
+export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser("THERAPIST");
+  const { id } = await params;
+  const header = await (await serverCaller()).client.header({ id }).catch((error: unknown) => {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  });
+  prefetch(trpc.client.byId.queryOptions({ id }));
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/therapist/clients" className="underline-offset-4 hover:underline">
+            ← All clients
+          </Link>
+        }
+        title={header.name}
+        actions={
+          <>
+            <AssignToClientDialog clientId={id} clientName={header.name} />
+            <a href={`/api/export/assignments?clientId=${encodeURIComponent(id)}`} download className={buttonClasses("secondary")}>
+              Export (CSV)
+            </a>
+            <EndCareButton clientId={id} clientName={header.name} afterEnd="/therapist/clients" />
+          </>
+        }
+      />
+      <HydrateClient>
+        <Suspense
+          fallback={
+            <SkeletonGroup label="Loading readings…">
+              <Skeleton className="h-32" />
+              <Skeleton className="h-32" />
+            </SkeletonGroup>
+          }
+        >
+          <ClientReadings clientId={id} />
+        </Suspense>
+      </HydrateClient>
+    </>
+  );
+}

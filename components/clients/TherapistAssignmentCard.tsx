@@ -1,0 +1,101 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { LocalTime } from "@/components/assignments/LocalTime";
+import { messageOf } from "@/components/assignments/mutation-helpers";
+import { StatusBadge } from "@/components/assignments/StatusBadge";
+import { TrackingDetails } from "@/components/assignments/TrackingDetails";
+import { useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import { Dialog } from "@/components/ui/Dialog";
+import { Notice } from "@/components/ui/Notice";
+import { useToast } from "@/components/ui/ToastProvider";
+import { formatDueDate, KIND_LABEL } from "@/server/schemas/assignment";
+import type { TherapistAssignmentRow } from "@/server/schemas/client";
+
+/** One assigned reading on a client's page: status, tracking, note, date, shared reflection, actions. */
+export function TherapistAssignmentCard({ assignment, clientName }: { assignment: TherapistAssignmentRow; clientName: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const refresh = () => queryClient.invalidateQueries(trpc.client.pathFilter());
+  const remind = useMutation(
+    trpc.assignment.remind.mutationOptions({
+      onSuccess: async () => {
+        toast.show(`A gentle reminder is on its way to ${clientName}.`, { tone: "success" });
+        await refresh();
+      },
+    }),
+  );
+  const withdraw = useMutation(
+    trpc.assignment.withdraw.mutationOptions({
+      onSuccess: async () => {
+        setConfirming(false);
+        toast.show(`“${assignment.resource.title}” withdrawn.`, { tone: "success" });
+        await refresh();
+      },
+    }),
+  );
+  const { resource, tracking } = assignment;
+  const headingId = `assignment-${assignment.id}`;
+
+  return (
+    <Card as="li" aria-labelledby={headingId} className="flex flex-col gap-4">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <div className="flex flex-col gap-1">
+          <h3 id={headingId} className="text-lg font-semibold">
+            {resource.title}
+          </h3>
+          <p className="text-sm text-muted">
+            {KIND_LABEL[resource.kind]} · {resource.readingMinutes} min · assigned <LocalTime value={assignment.assignedAt} dateOnly />
+            {assignment.collectionTitle ? <> · from “{assignment.collectionTitle}”</> : null}
+            {assignment.dueAt ? <> · suggested by {formatDueDate(assignment.dueAt)}</> : null}
+          </p>
+        </div>
+        <StatusBadge status={tracking.status} audience="therapist" />
+      </div>
+      {assignment.note ? (
+        <p className="text-sm">
+          <span className="text-muted">Your note: </span>
+          {assignment.note}
+        </p>
+      ) : null}
+      <TrackingDetails tracking={tracking} />
+      <div className="flex flex-wrap items-center gap-2">
+        {assignment.canRemind ? (
+          <Button size="sm" variant="secondary" loading={remind.isPending} onClick={() => remind.mutate({ id: assignment.id })}>
+            Send a reminder<span className="sr-only"> about {resource.title}</span>
+          </Button>
+        ) : tracking.status === "NOT_OPENED" && assignment.lastReminderAt ? (
+          <p className="text-sm text-muted">
+            Reminder sent <LocalTime value={assignment.lastReminderAt} />. You can send another a day later.
+          </p>
+        ) : null}
+        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
+          Withdraw<span className="sr-only"> {resource.title}</span>
+        </Button>
+      </div>
+      {remind.isError ? <Notice tone="error" live>{messageOf(remind.error)}</Notice> : null}
+      <Dialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        title={`Withdraw “${resource.title}”?`}
+        description={`${clientName} will no longer see it. Its history stays on this page.`}
+        actions={
+          <>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              Keep it
+            </Button>
+            <Button variant="danger" loading={withdraw.isPending} onClick={() => withdraw.mutate({ id: assignment.id })}>
+              Withdraw
+            </Button>
+          </>
+        }
+      >
+        {withdraw.isError ? <Notice tone="error" live>{messageOf(withdraw.error)}</Notice> : null}
+      </Dialog>
+    </Card>
+  );
+}

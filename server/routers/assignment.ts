@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { assignCreateInput, assignResult, entityId, resourceKind } from "../schemas/assignment";
+import { recordAudit } from "../services/audit";
+import { assignToClients, remindClient, withdrawAssignment } from "../services/assignments";
+import { assignableResourceWhere } from "../services/care-scope";
+import { therapistDashboard } from "../services/dashboard";
+import { assignableClients, resourceEngagement } from "../services/engagement";
+import { router, therapistProcedure } from "../trpc";
+
+const attentionItem = z.object({
+  assignmentId: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  resourceTitle: z.string(),
+  assignedAt: z.date(),
+  completedAt: z.date().nullable(),
+});
+
+export const dashboardOutput = z.object({
+  since: z.date().nullable(),
+  notOpened: z.array(attentionItem),
+  finished: z.array(attentionItem),
+  reflections: z.array(attentionItem.extend({ rating: z.number().int().nullable(), body: z.string(), sharedAt: z.date().nullable() })),
+  weekly: z.array(z.object({ weekStart: z.date(), opens: z.number().int(), completions: z.number().int() })),
+});
+
+export const assignmentRouter = router({
+  /** Assign a resource or a whole reading plan to one or many of my clients. */
+  create: therapistProcedure
+    .input(assignCreateInput)
+    .output(z.array(assignResult))
+    .mutation(({ ctx, input }) => assignToClients(ctx.db, ctx.actor, ctx.user.id, input)),
+
+  withdraw: therapistProcedure
+    .input(z.object({ id: entityId }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await withdrawAssignment(ctx.db, ctx.actor, ctx.user.id, input.id);
+      return { ok: true as const };
+    }),
+
+  remind: therapistProcedure
+    .input(z.object({ id: entityId }))
+    .output(z.object({ remindedAt: z.date() }))
+    .mutation(({ ctx, input }) => remindClient(ctx.db, ctx.actor, ctx.user.id, input.id)),
+
+  /** My clients for the assign dialog, flagged when they already have `resourceId`. */
+  clientOptions: therapistProcedure
+    .input(z.object({ resourceId: entityId.optional() }).optional())
+    .output(z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), alreadyAssigned: z.boolean() })))
+    .query(({ ctx, input }) => assignableClients(ctx.db, ctx.user.id, input?.resourceId)),
+
+  /** Readings and reading plans to pick from when assigning from a client's page. */
+  pickerOptions: therapistProcedure
+    .input(z.object({ q: z.string().trim().max(100).optional() }).optional())
+    .output(
+      z.object({
+        resources: z.array(z.object({ id: z.string(), title: z.string(), kind: resourceKind, readingMinutes: z.number().int(), hasContentNote: z.boolean() })),
+        collections: z.array(z.object({ id: z.string(), title: z.string(), items: z.number().int() })),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const q = input?.q;
+      const [resources, collections] = await Promise.all([
+        ctx.db.resource.findMany({
+          where: { ...assignableResourceWhere(ctx.user.id), ...(q ? { title: { contains: q, mode: "insensitive" } } : {}) },
+          orderBy: { title: "asc" },
+          take: 50,
+          select: { id: true, title: true, kind: true, readingMinutes: true, contentNote: true },
+        }),
+        ctx.db.collection.findMany({
+          where: { ownerId: ctx.user.id, ...(q ? { title: { contains: q, mode: "insensitive" } } : {}) },
+          orderBy: { title: "asc" },
+          take: 50,
+          select: { id: true, title: true, _count: { select: { items: true } } },
+        }),
+      ]);
+      return {
+        resources: resources.map(({ contentNote, ...r }) => ({ ...r, hasContentNote: Boolean(contentNote) })),
+        collections: collections.map((c) => ({ id: c.id, title: c.title, items: c._count.items })),
+      };
+    }),
+
+  /** Per-resource engagement among my current clients (aggregate counts; audited as a view of client data). */
+  engagement: therapistProcedure
+    .input(z.object({ resourceId: entityId }))
+    .output(z.object({ assigned: z.number().int(), opened: z.number().int(), finished: z.number().int(), averageRating: z.number().nullable(), ratingCount: z.number().int() }))
+    .query(async ({ ctx, input }) => {
+      const result = await resourceEngagement(ctx.db, ctx.user.id, input.resourceId);
+      await recordAudit(ctx.db, ctx.actor, {
+        action: "client_data.viewed",
+        targetType: "Resource",
+        targetId: input.resourceId,
+        detail: { view: "resource_engagement" },
+      });
+      return result;
+    }),
+
+  /**
+   * Records this visit to the therapist home and returns the previous one, which the dashboard
+   * uses for "since my last visit". Called by the home page's server render (prefetches skipped).
+   */
+  visitHome: therapistProcedure.output(z.object({ previousVisitAt: z.date().nullable() })).mutation(async ({ ctx }) => {
+    const previous = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { lastHomeVisitAt: true } });
+    await ctx.db.user.update({ where: { id: ctx.user.id }, data: { lastHomeVisitAt: new Date() }, select: { id: true } });
+    return { previousVisitAt: previous.lastHomeVisitAt };
+  }),
+
+  /** The home page: needs attention, finished and shared since `since`, and a weekly chart. Audited. */
+  dashboard: therapistProcedure
+    .input(z.object({ since: z.date().nullable() }))
+    .output(dashboardOutput)
+    .query(async ({ ctx, input }) => {
+      const data = await therapistDashboard(ctx.db, ctx.user.id, input.since);
+      await recordAudit(ctx.db, ctx.actor, { action: "client_data.viewed", targetType: "ClientList", detail: { view: "dashboard" } });
+      return data;
+    }),
+});

@@ -1,0 +1,45 @@
+// Collections ("reading plans"): ordered lists of library resources owned by a therapist.
+import { z } from "zod";
+import { idInput, resourceCardOutput } from "./library";
+
+const title = z
+  .string({ error: "Give the reading plan a name." })
+  .trim()
+  .min(1, "Give the reading plan a name.")
+  .max(120, "Keep the name under 120 characters.");
+const description = z.string().trim().max(1000, "Keep the description under 1,000 characters.");
+
+export const collectionCreateInput = z.object({ title, description: description.default("") });
+export const collectionUpdateInput = z.object({ id: idInput, title: title.optional(), description: description.optional() });
+export const collectionIdInput = z.object({ id: idInput });
+export const collectionListInput = z.object({ containsResourceId: idInput.optional() }).optional();
+export const collectionItemInput = z.object({ collectionId: idInput, resourceId: idInput });
+export const collectionReorderInput = z.object({
+  collectionId: idInput,
+  /** Every resource of the plan that the owner can see, in the new order. */
+  resourceIds: z.array(idInput).max(500),
+});
+
+export const collectionSummaryOutput = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  itemCount: z.number().int(),
+  updatedAt: z.date(),
+  /** Whether the resource named in the request is already in this plan (false when none was named). */
+  containsResource: z.boolean(),
+});
+export type CollectionSummary = z.infer<typeof collectionSummaryOutput>;
+
+export const collectionDetailOutput = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  updatedAt: z.date(),
+  items: z.array(z.object({ position: z.number().int(), resource: resourceCardOutput })),
+  /** Items whose resource is no longer visible (unshared or archived by its author). */
+  unavailableCount: z.number().int(),
+});
+export type CollectionDetail = z.infer<typeof collectionDetailOutput>;
+
+export const collectionWriteOutput = z.object({ id: z.string(), title: z.string(), description: z.string() });
