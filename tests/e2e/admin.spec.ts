@@ -86,7 +86,7 @@ test.describe("admin console", () => {
     await dialog.getByRole("radio", { name: "Therapist" }).check();
     await dialog.getByRole("button", { name: "Send invitation" }).click();
     await expect(dialog.getByRole("status", { name: `Pass this invitation link on to ${email}` })).toBeVisible();
-    await expect(dialog.getByLabel("Link")).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await expect(dialog.getByRole("textbox", { name: "Link" })).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
     await dialog.getByRole("button", { name: "Done" }).click();
     await expect(page.getByRole("region", { name: "Invitations waiting to be accepted" }).getByText(email)).toBeVisible();
     await page.getByRole("button", { name: "Withdraw the invitation for Robin Colleague" }).click();

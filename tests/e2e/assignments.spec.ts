@@ -106,14 +106,12 @@ test("a therapist invites a client, assigns readings, and sees truthful progress
     // 6. Then they choose to read: opened once, scrolled to the end, done, rated and shared.
     await reader.getByRole("link", { name: heavyTitle }).click();
     await reader.getByRole("link", { name: "Read now" }).click();
+    await expect(reader).toHaveURL(/\?ready=1$/);
     await expect(reader.getByRole("heading", { level: 1, name: heavyTitle })).toBeVisible();
     await expect(reader).toHaveTitle("Reading");
     await expect.poll(async () => (await db.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).openCount).toBe(1);
-    console.log("DEBUG before", await reader.evaluate(() => [window.scrollY, document.body.scrollHeight, document.documentElement.scrollHeight, window.innerHeight, document.scrollingElement?.tagName]));
-    await reader.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    console.log("DEBUG after", await reader.evaluate(() => { const d = (el: Element) => { const c = getComputedStyle(el); return `${el.tagName}#${el.id} h=${(el as HTMLElement).offsetHeight} sh=${el.scrollHeight} ov=${c.overflow} pos=${c.position} style=${(el as HTMLElement).getAttribute("style")}`; }; return [d(document.documentElement), d(document.body), ...Array.from(document.body.children).map(d), d(document.querySelector("main")!)]; }));
-    await reader.waitForTimeout(1000);
-    console.log("DEBUG later", await reader.evaluate(() => [window.scrollY]));
+    await expect(reader.getByRole("progressbar", { name: "Reading progress" })).toHaveAttribute("aria-valuenow", /^\d$/);
+    await reader.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect(reader.getByRole("progressbar", { name: "Reading progress" })).toHaveAttribute("aria-valuenow", "100");
     await expect.poll(async () => (await db.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).progress, { timeout: 15_000 }).toBe(100);
     await reader.getByRole("button", { name: "Mark as done" }).click();

@@ -94,7 +94,7 @@ test("search, filter, open, favourite, add to a new plan and reorder it by keybo
   await page.goto("/therapist/collections");
   await page.getByRole("link", { name: `Plan ${RUN}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Plan ${RUN}` })).toBeVisible();
-  const order = page.getByRole("list", { name: "Resources in this plan, in reading order" }).getByRole("heading", { level: 2 });
+  const order = page.getByRole("list", { name: "Resources in this plan, in reading order" }).getByRole("heading", { level: 2 }).getByRole("link");
   await expect(order).toHaveText(["Understanding avoidant attachment", "Understanding secure attachment"]);
   const moveUp = page.getByRole("button", { name: "Move “Understanding secure attachment” up" });
   await moveUp.focus();
