@@ -16,6 +16,8 @@ const serverCommand = [
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Per port, so parallel runs on one machine never delete each other's artifacts.
+  outputDir: `test-results/${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -48,7 +48,7 @@ export function ClientDataSection({ userId, role, name }: { userId: string; role
         <Notice tone="error">{messageOf(query.error)}</Notice>
       ) : role === "CLIENT" && history.data ? (
         history.data.length ? (
-          <TableScroll label="Reading history">
+          <TableScroll label="Reading history table">
             <table className="w-full border-collapse text-left">
               <thead>
                 <tr className="border-b border-border text-sm text-muted">

@@ -76,14 +76,17 @@ export function LibraryFilters({ filters, onChange }: Props) {
 
   return (
     <form aria-labelledby="library-filters-heading" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-5">
-      <div className="flex items-center justify-between gap-2">
+      <div className="flex flex-col gap-1">
         <h2 id="library-filters-heading" className="text-lg font-semibold">
-          Filters{active ? <span className="font-normal text-muted"> ({active} on)</span> : null}
+          Filters
         </h2>
         {active ? (
-          <Button variant="ghost" size="sm" onClick={() => onChange(withoutFilters(filters))}>
-            Clear filters
-          </Button>
+          <p className="flex flex-wrap items-center gap-x-2 text-sm text-muted">
+            {active} {active === 1 ? "filter" : "filters"} on
+            <Button variant="ghost" size="sm" onClick={() => onChange(withoutFilters(filters))}>
+              Clear filters
+            </Button>
+          </p>
         ) : null}
       </div>
 
@@ -152,10 +155,10 @@ export function LibraryFilters({ filters, onChange }: Props) {
       <Field label="Status" hint="Drafts and archived pieces are only ever your own.">
         {(p) => (
           <Select {...p} value={filters.status} onChange={(e) => set({ status: e.currentTarget.value as Filters["status"] })}>
-            <option value="current">Published and my drafts</option>
+            <option value="current">Published and drafts</option>
             <option value="published">Published only</option>
-            <option value="draft">My drafts</option>
-            <option value="archived">My archived pieces</option>
+            <option value="draft">Drafts</option>
+            <option value="archived">Archived</option>
           </Select>
         )}
       </Field>

@@ -75,7 +75,7 @@ export function ResourceStatusActions({ id, slug, status, visibility }: { id: st
         open={confirmArchive}
         onClose={() => setConfirmArchive(false)}
         title="Archive this resource?"
-        description="It leaves search results and colleagues' reading plans. You can still find it under “My archived pieces” and publish it again later."
+        description="It leaves search results and colleagues' reading plans. You can still find it in the library with the status filter set to “Archived”, and publish it again later."
         actions={
           <>
             <Button variant="secondary" onClick={() => setConfirmArchive(false)}>

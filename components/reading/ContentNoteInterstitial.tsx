@@ -18,7 +18,7 @@ export function ContentNoteInterstitial({
       <p className="text-sm text-muted">A note before you read</p>
       <h1 className="text-2xl font-semibold leading-tight sm:text-3xl">{title}</h1>
       <div className="flex flex-col gap-3 rounded-xl border border-border-subtle bg-surface p-5">
-        {intensity ? <ContentNoteBadge intensity={intensity} /> : null}
+        {intensity ? <ContentNoteBadge intensity={intensity} className="self-start" /> : null}
         <p className="text-lg leading-relaxed">{contentNote}</p>
       </div>
       <p className="text-muted">

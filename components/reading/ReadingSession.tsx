@@ -53,15 +53,16 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
 
   return (
     <div className="flex flex-col gap-8">
-      <div className="sticky top-0 z-10 -mx-4 border-b border-border-subtle bg-canvas/95 px-4 py-2">
-        <ProgressBar label="Reading progress" value={Math.max(furthest, initialProgress)} />
-      </div>
       {!careActive ? (
         <Notice tone="info">
           Your time with {therapistName} has ended. You can keep reading this; nothing about it is recorded or shared any more.
         </Notice>
       ) : null}
       <div ref={articleRef}>{children}</div>
+      {/* Sticks to the bottom of the screen while reading (clear of the Quick exit corner), then rests here. */}
+      <div className="sticky bottom-0 z-10 -mx-4 border-t border-border-subtle bg-surface px-4 py-2">
+        <ProgressBar label="Reading progress" value={Math.max(furthest, initialProgress)} />
+      </div>
       {careActive ? (
         <section aria-label="When you've finished" className="flex flex-col gap-6 border-t border-border-subtle pt-6">
           {done ? (

@@ -36,8 +36,13 @@ if (!env.DATABASE_URL) {
 }
 
 try {
-  const result = await deployMigrations(env.DATABASE_URL as string, { log: (line) => console.log(`Haven: ${line}`) });
-  console.log(`Haven: database schema up to date (${result.applied.length} migration(s) applied now).`);
+  // In production the app's role may lack DDL rights: migrate with MIGRATION_DATABASE_URL (an owner
+  // role), or not at all with MIGRATE_ON_START=false (then run `npm run db:deploy` before starting).
+  if (env.MIGRATE_ON_START !== "false") {
+    const migrationUrl = embedded ? (env.DATABASE_URL as string) : (env.MIGRATION_DATABASE_URL ?? (env.DATABASE_URL as string));
+    const result = await deployMigrations(migrationUrl, { log: (line) => console.log(`Haven: ${line}`) });
+    console.log(`Haven: database schema up to date (${result.applied.length} migration(s) applied now).`);
+  }
   if (embedded) await seedIfEmpty(env.DATABASE_URL as string, (line) => console.log(`Haven: ${line}`));
 } catch (error) {
   console.error(`Haven could not prepare the database: ${(error as Error).message}`);

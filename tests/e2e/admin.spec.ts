@@ -92,6 +92,56 @@ test.describe("admin console", () => {
     await page.getByRole("button", { name: "Withdraw the invitation for Robin Colleague" }).click();
     await expect(page.getByText("Invitation withdrawn.")).toBeVisible();
   });
+  test("shows a client's reading history only when asked, and records that read", async ({ page }) => {
+    await signIn(page, "admin@haven.test");
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.goto("/admin/accounts?q=client%40haven.test");
+    await page.getByRole("link", { name: "Jordan Lee" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Jordan Lee" })).toBeVisible();
+    const readingColumn = page.getByRole("columnheader", { name: "Reading", exact: true });
+    await expect(readingColumn).toHaveCount(0);
+    await page.getByRole("button", { name: "Show reading history" }).click();
+    await expect(readingColumn).toBeVisible();
+
+    await page.goto("/admin/audit?action=client_data.viewed");
+    await expect(page.getByRole("table", { name: "Audit events, newest first" }).getByRole("row", { name: /Client data viewed.*Jordan Lee/ }).first()).toBeVisible();
+  });
+
+  test("curates a shared resource: publish, edit, archive", async ({ page }) => {
+    const title = `Curation check ${crypto.randomBytes(3).toString("hex")}`;
+    const db = e2eDatabase();
+    await db.resource.create({
+      data: { slug: title.toLowerCase().replace(/ /g, "-"), title, summary: "A short summary.", body: "Some words to read.", kind: "ARTICLE", readingMinutes: 1, ownerId: null, status: "DRAFT" },
+    });
+    await db.$disconnect();
+
+    await signIn(page, "admin@haven.test");
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.goto(`/admin/library?q=${encodeURIComponent(title)}`);
+    const item = page.getByRole("listitem").filter({ hasText: title });
+    await expect(item.getByText("Draft", { exact: true })).toBeVisible();
+
+    await item.getByRole("button", { name: `Actions for ${title}` }).click();
+    await page.getByRole("menuitem", { name: "Publish" }).click();
+    await page.getByRole("dialog", { name: `Publish “${title}”?` }).getByRole("button", { name: "Publish" }).click();
+    await expect(item.getByText("Published", { exact: true })).toBeVisible();
+
+    await item.getByRole("button", { name: `Actions for ${title}` }).click();
+    await page.getByRole("menuitem", { name: "Edit" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Edit “${title}”` })).toBeVisible();
+    await page.getByLabel("Summary").fill("A clearer summary, edited by an admin.");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(/\/admin\/library$/);
+    await expect(page.getByText("Changes saved.")).toBeVisible();
+
+    // Archive it again, so other specs' library searches never meet it.
+    await page.goto(`/admin/library?q=${encodeURIComponent(title)}`);
+    await expect(item.getByText("A clearer summary, edited by an admin.")).toBeVisible();
+    await item.getByRole("button", { name: `Actions for ${title}` }).click();
+    await page.getByRole("menuitem", { name: "Archive" }).click();
+    await page.getByRole("dialog", { name: `Archive “${title}”?` }).getByRole("button", { name: "Archive" }).click();
+    await expect(item.getByText("Archived", { exact: true })).toBeVisible();
+  });
 });
 
 test.describe("forgot password", () => {

@@ -139,3 +139,52 @@ test("a therapist invites a client, assigns readings, and sees truthful progress
     await db.$disconnect();
   }
 });
+
+test("prefetches, link-preview bots and therapists never count as opening a reading", async ({ page, browser }) => {
+  const db = e2eDatabase();
+  try {
+    const { hashPassword } = await import("../../server/services/passwords");
+    const therapist = await db.user.findUniqueOrThrow({ where: { email: "therapist@haven.test" } });
+    const email = `prefetch-${crypto.randomBytes(3).toString("hex")}@example.test`;
+    const client = await db.user.create({ data: { email, name: "Prefetch Check", role: "CLIENT", status: "ACTIVE", passwordHash: await hashPassword(password) } });
+    await db.careRelationship.create({ data: { therapistId: therapist.id, clientId: client.id } });
+    const resource = await db.resource.create({
+      data: { slug: `e2e-${crypto.randomBytes(5).toString("hex")}`, title: `Quiet piece ${suffix}`, summary: "Short.", body: "Calm words.", kind: "ARTICLE", readingMinutes: 2, status: "PUBLISHED", visibility: "SHARED" },
+    });
+    const assignment = await db.assignment.create({ data: { therapistId: therapist.id, clientId: client.id, resourceId: resource.id } });
+    const url = `/client/readings/${assignment.id}`;
+    const opens = async () => (await db.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).openCount;
+
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/client$/);
+    const prefetchLike: Record<string, string>[] = [
+      { "next-router-prefetch": "1", rsc: "1" },
+      { "sec-purpose": "prefetch" },
+      { purpose: "prefetch" },
+      { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" },
+    ];
+    for (const headers of prefetchLike) {
+      const response = await page.request.get(url, { headers });
+      expect(response.status()).toBeLessThan(400);
+    }
+    expect(await opens()).toBe(0);
+
+    const therapistContext = await browser.newContext();
+    const therapistPage = await therapistContext.newPage();
+    await signIn(therapistPage, "therapist@haven.test");
+    await expect(therapistPage).toHaveURL(/\/therapist$/);
+    expect((await therapistPage.goto(url))?.status()).toBe(403);
+    await therapistContext.close();
+    expect(await opens()).toBe(0);
+
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1, name: `Quiet piece ${suffix}` })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: `Quiet piece ${suffix}` })).toBeVisible();
+    expect(await opens()).toBe(1);
+    // A short piece fits on the screen: it has been read to the end.
+    await expect.poll(async () => (await db.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).progress, { timeout: 15_000 }).toBe(100);
+  } finally {
+    await db.$disconnect();
+  }
+});

@@ -145,6 +145,15 @@ test("write a private resource with a content note and see it rendered; a collea
   await expect(page.getByText("Mine · private")).toBeVisible();
   const url = page.url();
 
+  // Editing keeps the address and shows the new version.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Edit “${title}”` })).toBeVisible();
+  await expect(page.getByLabel("How intense is it?")).toHaveValue("MODERATE");
+  await page.getByLabel("Title").fill(`${title}, revised`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${title}, revised` })).toBeVisible();
+  expect(page.url()).toBe(url);
+
   // A colleague gets the 404 page, and no search result.
   const other = await browser.newContext({ baseURL });
   const colleaguePage = await other.newPage();

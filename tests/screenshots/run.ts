@@ -76,6 +76,27 @@ async function signedInState(browser: Browser, baseURL: string, role: ShotRole) 
   return state;
 }
 
+type Sharp = (input: string) => { png: (options: object) => { toBuffer: () => Promise<Buffer> } };
+
+/**
+ * Screenshots are committed, so keep them small: a 256-colour palette PNG is about a third of
+ * the size and looks the same for flat UI. sharp comes with Next.js as an optional dependency;
+ * without it the plain PNGs are kept.
+ */
+async function loadCompressor(): Promise<((file: string) => Promise<void>) | null> {
+  try {
+    const moduleName = "sharp";
+    const sharp = ((await import(moduleName)) as { default: Sharp }).default;
+    return async (file) => {
+      const smaller = await sharp(file).png({ palette: true, quality: 90, compressionLevel: 9, effort: 8 }).toBuffer();
+      if (smaller.length < fs.statSync(file).size) fs.writeFileSync(file, smaller);
+    };
+  } catch {
+    log("sharp is not installed; keeping uncompressed PNGs");
+    return null;
+  }
+}
+
 async function capture(context: BrowserContext, shot: Shot, file: string): Promise<"saved" | "missing"> {
   const page = await context.newPage();
   try {
@@ -88,7 +109,9 @@ async function capture(context: BrowserContext, shot: Shot, file: string): Promi
     // Let fonts settle and any skeletons resolve before the capture.
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: file, fullPage: Boolean(shot.fullPage), animations: "disabled", caret: "hide" });
+    // Whole pages only on phones (the reading experience is phone-first); a first screen otherwise.
+    const fullPage = Boolean(shot.fullPage) && (page.viewportSize()?.width ?? 0) < 600;
+    await page.screenshot({ path: file, fullPage, animations: "disabled", caret: "hide" });
     return "saved";
   } finally {
     await page.close();
@@ -114,6 +137,7 @@ async function main() {
     const states = new Map<ShotRole, Awaited<ReturnType<typeof signedInState>>>();
     for (const role of roles) states.set(role, await signedInState(browser, baseURL, role));
 
+    const compress = await loadCompressor();
     let saved = 0;
     const missing = new Set<string>();
     for (const shot of shots) {
@@ -130,7 +154,10 @@ async function main() {
           const file = path.join(OUT_DIR, `${shot.name}-${viewport.width}-${scheme}.png`);
           const result = await capture(context, shot, file);
           await context.close();
-          if (result === "saved") saved += 1;
+          if (result === "saved") {
+            saved += 1;
+            await compress?.(file);
+          }
           else missing.add(shot.name);
         }
       }

@@ -68,3 +68,15 @@ describe("weekly series", () => {
     expect(series.slice(0, 6).every((p) => p.opens === 0 && p.completions === 0)).toBe(true);
   });
 });
+
+describe("scroll depth", () => {
+  it("is the share of the article above the bottom of the screen, never outside 0-100", async () => {
+    const { scrollDepth } = await import("../../components/reading/report-key");
+    expect(scrollDepth({ top: 400, height: 4000 }, 800)).toBe(10);
+    expect(scrollDepth({ top: -1600, height: 4000 }, 800)).toBe(60);
+    expect(scrollDepth({ top: -3500, height: 4000 }, 800)).toBe(100);
+    expect(scrollDepth({ top: 900, height: 4000 }, 800)).toBe(0);
+    expect(scrollDepth({ top: 100, height: 300 }, 800)).toBe(100);
+    expect(scrollDepth({ top: 0, height: 0 }, 800)).toBe(100);
+  });
+});

@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, signIn, test } from "./fixtures";
+async function scan(page: import("@playwright/test").Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  for (const v of bad) console.log("AXE", name, v.id, v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | "));
+  return bad.length;
+}
+test("axe on assignment pages", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  let total = 0;
+  await signIn(page, "therapist@haven.test");
+  await page.waitForURL(/\/therapist$/);
+  await page.getByRole("heading", { name: "Opened and finished, week by week" }).waitFor();
+  await page.screenshot({ path: ".data/shots/therapist-home.png", fullPage: true });
+  total += await scan(page, "home");
+  await page.goto("/therapist/clients");
+  await page.getByRole("link", { name: "Jordan Lee" }).waitFor();
+  total += await scan(page, "clients");
+  await page.getByRole("button", { name: "Invite a client" }).click();
+  total += await scan(page, "invite-dialog");
+  await page.keyboard.press("Escape");
+  await page.getByRole("link", { name: "Jordan Lee" }).click();
+  await page.getByRole("heading", { name: "Timeline" }).waitFor();
+  total += await scan(page, "client");
+  await page.getByRole("button", { name: "Assign a reading" }).click();
+  await page.getByRole("radio").first().waitFor();
+  total += await scan(page, "assign-dialog");
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const c = await ctx.newPage();
+  await signIn(c, "client@haven.test");
+  await c.waitForURL(/\/client$/);
+  total += await scan(c, "client-home");
+  await c.getByRole("link", { name: /Self-compassion/ }).click();
+  await c.getByRole("link", { name: "Read now" }).waitFor();
+  total += await scan(c, "interstitial");
+  await c.getByRole("link", { name: "Read now" }).click();
+  await c.getByRole("heading", { name: "What my therapist sees" }).waitFor();
+  total += await scan(c, "reading");
+  await c.screenshot({ path: ".data/shots/reading-top.png" });
+  await c.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight - 2600));
+  await c.waitForTimeout(500);
+  await c.screenshot({ path: ".data/shots/reading-bottom.png" });
+  await c.goto("/invite/not-a-real-token");
+  total += await scan(c, "invite-invalid");
+  await ctx.close();
+  expect(total).toBe(0);
+});
