@@ -4,5 +4,7 @@ import { PrismaClient } from "../generated/prisma/client";
 /** A Prisma client over the pg driver adapter: the same code path for PGlite and real PostgreSQL. */
 export function createPrismaClient(connectionString: string, options: { poolSize?: number; logQueries?: boolean } = {}) {
   const adapter = new PrismaPg({ connectionString, max: options.poolSize ?? 10 });
-  return new PrismaClient({ adapter, log: ["error"] });
+  // The embedded database runs one statement at a time, so under load a transaction can wait a
+  // while for its turn; Prisma's 2 s default would fail it. Generous on a real server too.
+  return new PrismaClient({ adapter, log: ["error"], transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }

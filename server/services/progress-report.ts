@@ -22,7 +22,9 @@ export async function handleProgressReport(request: Request, user: SessionUser |
   if (!isSameOriginRequest(request)) return jsonError(403, "FORBIDDEN", "This request didn't come from Haven.");
   if (!user) return jsonError(401, "UNAUTHORIZED", "Please sign in to continue.");
   if (user.role !== "CLIENT") return jsonError(403, "FORBIDDEN", "This part of Haven isn't available to your account.");
-  const raw = await readBodyCapped(request, MAX_PROGRESS_BODY_BYTES);
+  // A page closing mid-report can abort the body; nothing to record then.
+  const raw = await readBodyCapped(request, MAX_PROGRESS_BODY_BYTES).catch(() => undefined);
+  if (raw === undefined) return jsonError(400, "BAD_REQUEST", "That report didn't arrive whole.");
   if (raw === null) return jsonError(413, "PAYLOAD_TOO_LARGE", "That report is too large.");
   let json: unknown;
   try {

@@ -39,7 +39,20 @@ export const SHOTS: Shot[] = [
   { role: "therapist", name: "therapist-resource", path: "/therapist/library/understanding-anxious-attachment" },
   { role: "therapist", name: "therapist-collections", path: "/therapist/collections" },
   { role: "client", name: "client-readings", path: "/client", fullPage: true },
-  { role: "client", name: "client-reading", path: firstLink("/client", "/client/readings/"), fullPage: true },
+  { role: "client", name: "client-content-note", path: firstLink("/client", "/client/readings/") },
+  {
+    role: "client",
+    name: "client-reading",
+    path: firstLink("/client", "/client/readings/"),
+    // Past the content note, when the reading has one.
+    prepare: async (page) => {
+      const readNow = page.getByRole("button", { name: "Read now" }).or(page.getByRole("link", { name: "Read now" }));
+      if ((await readNow.count()) > 0) {
+        await readNow.first().click();
+        await page.locator("article").first().waitFor({ timeout: 10_000 });
+      }
+    },
+  },
   { role: "client", name: "client-preferences", path: "/client/preferences" },
   { role: "admin", name: "admin-overview", path: "/admin" },
   { role: "admin", name: "admin-accounts", path: "/admin/accounts" },
