@@ -36,6 +36,8 @@ test("signs in with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Email")).toBeFocused();
+  // The focus ring is drawn for keyboard focus.
+  expect(await page.getByLabel("Email").evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
   await page.keyboard.type(UI_CLIENT);
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
