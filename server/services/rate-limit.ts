@@ -10,12 +10,21 @@ function storeFor(db: Db) {
       const params = typeof query === "string" ? values : (query.values ?? values);
       const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params);
       // pg hands bigint columns back as strings; Prisma as BigInt. The library expects numbers.
-      return { rows: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))) };
+      return {
+        rowCount: rows.length,
+        rows: rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))),
+      };
     },
   };
 }
 
-export type Limiter = { consume: (key: string) => Promise<{ allowed: boolean; retryAfterSeconds: number }> ; reset: (key: string) => Promise<void> };
+export type Limiter = {
+  /** Counts one attempt; refuses once the window's points are spent. */
+  consume: (key: string) => Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  /** Whether the window's points are already spent, without counting anything. */
+  isExhausted: (key: string) => Promise<boolean>;
+  reset: (key: string) => Promise<void>;
+};
 
 export function createLimiter(db: Db, options: { keyPrefix: string; points: number; durationSeconds: number }): Limiter {
   const limiter = new RateLimiterPostgres({
@@ -39,6 +48,10 @@ export function createLimiter(db: Db, options: { keyPrefix: string; points: numb
         }
         throw result;
       }
+    },
+    isExhausted: async (key) => {
+      const state = await limiter.get(key);
+      return Boolean(state && state.consumedPoints >= options.points);
     },
     reset: async (key) => {
       await limiter.delete(key);

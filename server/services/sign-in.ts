@@ -7,7 +7,8 @@ import type { RequestMeta } from "./request-meta";
 
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MINUTES = 15;
-const IP_ATTEMPTS_PER_15_MIN = 30;
+/** Failed sign-ins allowed from one address per 15 minutes (successful ones don't count: a practice shares one address). */
+export const IP_FAILURES_PER_15_MIN = 30;
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
@@ -21,8 +22,11 @@ export async function authenticate(
   meta: RequestMeta,
 ): Promise<SignedInUser | null> {
   const email = credentials.email.trim().toLowerCase();
-  const ipLimiter = createLimiter(db, { keyPrefix: "signin-ip", points: IP_ATTEMPTS_PER_15_MIN, durationSeconds: 15 * 60 });
-  if (meta.ip && !(await ipLimiter.consume(meta.ip)).allowed) {
+  const ipLimiter = createLimiter(db, { keyPrefix: "signin-ip", points: IP_FAILURES_PER_15_MIN, durationSeconds: 15 * 60 });
+  const countFailure = async () => {
+    if (meta.ip) await ipLimiter.consume(meta.ip);
+  };
+  if (meta.ip && (await ipLimiter.isExhausted(meta.ip))) {
     await verifyPassword(null, credentials.password);
     await recordAudit(db, { actorId: null, actorRole: null, ...meta }, {
       action: "auth.sign_in_failed",
@@ -39,6 +43,7 @@ export async function authenticate(
   const now = new Date();
 
   if (!user) {
+    await countFailure();
     await recordAudit(db, { actorId: null, actorRole: null, ...meta }, {
       action: "auth.sign_in_failed",
       detail: { reason: "unknown_account" },
@@ -47,10 +52,12 @@ export async function authenticate(
   }
   const actor = { actorId: user.id, actorRole: user.role, ...meta };
   if (user.lockedUntil && user.lockedUntil > now) {
+    await countFailure();
     await recordAudit(db, actor, { action: "auth.sign_in_failed", targetType: "User", targetId: user.id, detail: { reason: "locked" } });
     return null;
   }
   if (!passwordOk || user.status !== "ACTIVE") {
+    await countFailure();
     await db.$transaction(async (tx) => {
       const updated = await tx.user.update({
         where: { id: user.id },

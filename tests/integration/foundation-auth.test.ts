@@ -115,3 +115,21 @@ describe("changing my password", () => {
     expect(await getDb().auditEvent.count({ where: { action: "account.password_changed", actorId: therapist.id } })).toBe(1);
   });
 });
+
+describe("throttling by client address", () => {
+  it("counts only failed attempts, then refuses even the right password from that address", async () => {
+    const { IP_FAILURES_PER_15_MIN } = await import("../../server/services/sign-in");
+    const therapist = await createTherapist();
+    const address = { requestId: "throttle", ip: "192.0.2.44" };
+    // Many successful sign-ins from one address (a shared practice network) are fine.
+    for (let i = 0; i < IP_FAILURES_PER_15_MIN + 2; i++) {
+      expect(await authenticate(getDb(), { email: therapist.email, password: TEST_PASSWORD }, address)).not.toBeNull();
+    }
+    for (let i = 0; i < IP_FAILURES_PER_15_MIN; i++) {
+      await authenticate(getDb(), { email: `nobody-${i}@example.test`, password: "guess" }, address);
+    }
+    expect(await authenticate(getDb(), { email: therapist.email, password: TEST_PASSWORD }, address)).toBeNull();
+    // Another address is unaffected.
+    expect(await authenticate(getDb(), { email: therapist.email, password: TEST_PASSWORD }, { requestId: "x", ip: "192.0.2.45" })).not.toBeNull();
+  }, 60_000);
+});

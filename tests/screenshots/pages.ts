@@ -4,7 +4,7 @@ export type ShotRole = "signed-out" | "therapist" | "client" | "admin";
 
 export interface Shot {
   role: ShotRole;
-  /** File name part: docs/screenshots/<name>-<width>-<scheme>.png */
+  /** File name part: tests/screenshots/gallery/<name>-<width>-<scheme>.png */
   name: string;
   /** A path, or a function that finds one through the UI (so a reused server works too). */
   path: string | ((page: Page) => Promise<string | null>);

@@ -1,4 +1,4 @@
-// npm run screenshots — the screenshot gallery in docs/screenshots/.
+// npm run screenshots — the screenshot gallery in tests/screenshots/gallery/.
 // Starts Haven like playwright.config.ts does (a production build on a fresh embedded database
 // with the demo data), or uses a running one at SCREENSHOT_BASE_URL, signs in as each demo role
 // and captures the main pages at 390 px and 1280 px wide, in light and dark.
@@ -12,7 +12,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { DEMO_EMAILS, SHOTS, type Shot, type ShotRole } from "./pages";
 
-const OUT_DIR = path.resolve("docs/screenshots");
+const OUT_DIR = path.resolve("tests/screenshots/gallery");
 const DEMO_PASSWORD = "haven-demo-password";
 const WIDTHS = [
   { width: 390, height: 844 },
