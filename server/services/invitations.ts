@@ -172,7 +172,17 @@ export async function acceptInvitation(
       });
       if (!active) await tx.careRelationship.create({ data: { therapistId: preview.therapistId, clientId: user.id } });
     }
-    await recordAudit(tx, { actorId: user.id, actorRole: user.role, ...meta }, {
+    const actor = { actorId: user.id, actorRole: user.role, ...meta };
+    if (!existing) {
+      // A new account exists from this moment: "account created" is its own audited action.
+      await recordAudit(tx, actor, {
+        action: "account.created",
+        targetType: "User",
+        targetId: user.id,
+        detail: { role: user.role, via: "invitation", invitationId: preview.id },
+      });
+    }
+    await recordAudit(tx, actor, {
       action: "invitation.accepted",
       targetType: "Invitation",
       targetId: preview.id,

@@ -140,7 +140,8 @@ test("write a private resource with a content note and see it rendered; a collea
   await expect(page).toHaveURL(/\/therapist\/library\/quiet-harbour-/);
   const note = page.getByRole("region", { name: "Content note" });
   await expect(note).toContainText("Mentions the ending of a close relationship.");
-  await expect(note).toContainText("Content note · moderate");
+  await expect(note).toContainText("Intensity: moderate.");
+  await expect(page.getByText("Content note · moderate")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Arriving" })).toBeVisible();
   await expect(page.getByText("Mine · private")).toBeVisible();
   const url = page.url();

@@ -9,7 +9,6 @@ import { FavouriteButton } from "@/components/library/FavouriteButton";
 import { notFoundOnMissing } from "@/components/library/not-found-on";
 import { ResourceMeta } from "@/components/library/ResourceMeta";
 import { ResourceStatusActions } from "@/components/library/ResourceStatusActions";
-import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -74,9 +73,10 @@ export default async function ResourcePage({ params }: Params) {
 
           {resource.contentNote && resource.contentIntensity ? (
             <Notice tone="warning" title="Content note">
-              <ContentNoteBadge intensity={resource.contentIntensity} className="self-start" />
               <p>{resource.contentNote}</p>
-              <p className="text-sm text-muted">Clients see this note before the reading opens, with the choice to read now, later or skip.</p>
+              <p className="text-sm text-muted">
+                Intensity: {resource.contentIntensity.toLowerCase()}. Clients see this note before the reading opens, and choose to read now or come back another time.
+              </p>
             </Notice>
           ) : null}
 
