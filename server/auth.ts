@@ -9,7 +9,7 @@ import { env } from "./env";
 import type { Role } from "./generated/prisma/client";
 import { signInInput } from "./schemas/account";
 import { recordAudit } from "./services/audit";
-import { requestMetaFrom } from "./services/request-meta";
+import { requestMetaFrom, type RequestMeta } from "./services/request-meta";
 import { authenticate, currentSessionUser } from "./services/sign-in";
 
 export const IDLE_TIMEOUT_SECONDS = 30 * 60;
@@ -55,7 +55,11 @@ function headersFromRequest(req: { headers?: unknown } | undefined): Headers {
   return result;
 }
 
-export function authOptions(): NextAuthOptions {
+/**
+ * `request` (from the next-auth route handler) gives audit rows written outside `authorize` —
+ * sign-out — their request id and client address.
+ */
+export function authOptions(request?: RequestMeta): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 0 },
@@ -93,7 +97,7 @@ export function authOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         if (!token?.id) return;
-        await recordAudit(getDb(), { actorId: token.id, actorRole: token.role, requestId: null, ip: null }, {
+        await recordAudit(getDb(), { actorId: token.id, actorRole: token.role, requestId: request?.requestId ?? null, ip: request?.ip ?? null }, {
           action: "auth.sign_out",
           targetType: "User",
           targetId: token.id,

@@ -2,9 +2,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 
 /** A Prisma client over the pg driver adapter: the same code path for PGlite and real PostgreSQL. */
-export function createPrismaClient(connectionString: string, options: { poolSize?: number; logQueries?: boolean } = {}) {
+export function createPrismaClient(connectionString: string, options: { poolSize?: number } = {}) {
   const adapter = new PrismaPg({ connectionString, max: options.poolSize ?? 10 });
   // The embedded database runs one statement at a time, so under load a transaction can wait a
   // while for its turn; Prisma's 2 s default would fail it. Generous on a real server too.
-  return new PrismaClient({ adapter, log: ["error"], transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
+  // Errors are not logged here: expected ones (a unique clash retried) are handled, unexpected ones
+  // are logged once with the request id by the tRPC error middleware.
+  return new PrismaClient({ adapter, log: ["warn"], transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }

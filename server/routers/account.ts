@@ -3,7 +3,11 @@ import { z } from "zod";
 import { changePasswordInput } from "../schemas/account";
 import { recordAudit } from "../services/audit";
 import { hashPassword, verifyPassword } from "../services/passwords";
+import { createLimiter } from "../services/rate-limit";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
+
+/** Attempts (right or wrong) per account per 15 minutes. */
+export const CHANGE_PASSWORD_ATTEMPTS = 10;
 
 const meOutput = z
   .object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]) })
@@ -24,6 +28,13 @@ export const accountRouter = router({
     .input(changePasswordInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
+      // Someone at an unlocked, signed-in screen must not be able to guess the current password.
+      const limit = await createLimiter(ctx.db, { keyPrefix: "change-password", points: CHANGE_PASSWORD_ATTEMPTS, durationSeconds: 15 * 60 }).consume(
+        ctx.user.id,
+      );
+      if (!limit.allowed) {
+        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many attempts. Please wait a few minutes and try again. Nothing was changed." });
+      }
       const user = await ctx.db.user.findUniqueOrThrow({
         where: { id: ctx.user.id },
         select: { passwordHash: true },
@@ -40,6 +51,9 @@ export const accountRouter = router({
           where: { id: ctx.user.id },
           data: { passwordHash, sessionVersion: { increment: 1 } },
         });
+        // A reset link issued before this change must not undo it.
+        const now = new Date();
+        await tx.passwordReset.updateMany({ where: { userId: ctx.user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
         await recordAudit(tx, ctx.actor, { action: "account.password_changed", targetType: "User", targetId: ctx.user.id });
       });
       return { ok: true as const };

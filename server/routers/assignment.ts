@@ -44,11 +44,19 @@ export const assignmentRouter = router({
     .output(z.object({ remindedAt: z.date() }))
     .mutation(({ ctx, input }) => remindClient(ctx.db, ctx.actor, ctx.user.id, input.id)),
 
-  /** My clients for the assign dialog, flagged when they already have `resourceId`. */
+  /** My clients for the assign dialog, flagged when they already have `resourceId`. Client data: audited. */
   clientOptions: therapistProcedure
     .input(z.object({ resourceId: entityId.optional() }).optional())
     .output(z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), alreadyAssigned: z.boolean() })))
-    .query(({ ctx, input }) => assignableClients(ctx.db, ctx.user.id, input?.resourceId)),
+    .query(async ({ ctx, input }) => {
+      const clients = await assignableClients(ctx.db, ctx.user.id, input?.resourceId);
+      await recordAudit(ctx.db, ctx.actor, {
+        action: "client_data.viewed",
+        targetType: "ClientList",
+        detail: { view: "assign_picker", clients: clients.length, ...(input?.resourceId ? { resourceId: input.resourceId } : {}) },
+      });
+      return clients;
+    }),
 
   /** Readings and reading plans to pick from when assigning from a client's page. */
   pickerOptions: therapistProcedure

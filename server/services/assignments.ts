@@ -6,6 +6,9 @@ import { recordAudit, type AuditActor } from "./audit";
 import { assignableResourceWhere, REMINDER_INTERVAL_MS, therapistAssignmentScope } from "./care-scope";
 import { appLink, sendMail } from "./mailer";
 
+/** Shown instead of the title of a plan item the therapist can no longer see. */
+export const UNAVAILABLE_TITLE = "A reading that is no longer shared with you";
+
 /** Upper bound on assignments one request may create (clients × readings). */
 export const MAX_ASSIGNMENTS_PER_REQUEST = 500;
 
@@ -43,7 +46,13 @@ async function resolveResources(db: PrismaClient, therapistId: string, request: 
   if (assignable.length === 0) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This reading plan has no published readings to assign yet." });
   }
-  const unavailable = resources.filter((r) => !isAssignable(r)).map(({ id, title }) => ({ id, title }));
+  // A piece its author has since made private (or unpublished) is invisible to this therapist
+  // everywhere, so its current title is not told here either.
+  const isVisible = (r: (typeof resources)[number]) =>
+    r.ownerId === therapistId || (r.status === "PUBLISHED" && (r.ownerId === null || r.visibility === "SHARED"));
+  const unavailable = resources
+    .filter((r) => !isAssignable(r))
+    .map((r) => ({ id: r.id, title: isVisible(r) ? r.title : UNAVAILABLE_TITLE }));
   return { collectionId: collection.id, assignable, unavailable };
 }
 

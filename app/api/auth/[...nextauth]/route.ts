@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/server/auth";
 import { isSameOriginRequest, jsonError } from "@/server/http";
+import { requestMetaFrom } from "@/server/services/request-meta";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -9,7 +10,7 @@ function handler(request: Request, context: RouteContext) {
   if (request.method === "POST" && !isSameOriginRequest(request)) {
     return jsonError(403, "FORBIDDEN", "This request did not come from Haven.");
   }
-  return NextAuth(authOptions())(request, context);
+  return NextAuth(authOptions(requestMetaFrom(request.headers)))(request, context);
 }
 
 export { handler as GET, handler as POST };
