@@ -6,8 +6,8 @@ import { hashPassword, verifyPassword } from "../services/passwords";
 import { createLimiter } from "../services/rate-limit";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
 
-/** Attempts (right or wrong) per account per 15 minutes. */
-export const CHANGE_PASSWORD_ATTEMPTS = 10;
+/** Wrong current passwords allowed per account per 15 minutes. */
+export const CHANGE_PASSWORD_FAILURES = 10;
 
 const meOutput = z
   .object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]) })
@@ -29,10 +29,8 @@ export const accountRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       // Someone at an unlocked, signed-in screen must not be able to guess the current password.
-      const limit = await createLimiter(ctx.db, { keyPrefix: "change-password", points: CHANGE_PASSWORD_ATTEMPTS, durationSeconds: 15 * 60 }).consume(
-        ctx.user.id,
-      );
-      if (!limit.allowed) {
+      const guesses = createLimiter(ctx.db, { keyPrefix: "change-password", points: CHANGE_PASSWORD_FAILURES, durationSeconds: 15 * 60 });
+      if (await guesses.isExhausted(ctx.user.id)) {
         throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many attempts. Please wait a few minutes and try again. Nothing was changed." });
       }
       const user = await ctx.db.user.findUniqueOrThrow({
@@ -40,6 +38,7 @@ export const accountRouter = router({
         select: { passwordHash: true },
       });
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+        await guesses.consume(ctx.user.id);
         throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password doesn't match. Nothing was changed." });
       }
       if (input.currentPassword === input.newPassword) {

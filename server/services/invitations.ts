@@ -3,7 +3,8 @@ import type { Prisma, PrismaClient, Role } from "../generated/prisma/client";
 import { newPasswordInput } from "../schemas/account";
 import { recordAudit, type AuditActor } from "./audit";
 import { appLink, sendMail, type SentMail } from "./mailer";
-import { hashPassword, verifyPassword } from "./passwords";
+import { hashPassword } from "./passwords";
+import { authenticate } from "./sign-in";
 import { generateToken, hashToken, looksLikeToken } from "./tokens";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -137,8 +138,14 @@ export async function acceptInvitation(
     throw new TRPCError({ code: "NOT_FOUND", message: INVALID_INVITATION_MESSAGE });
   }
   const linking = Boolean(existing?.passwordHash && existing.status === "ACTIVE");
-  if (linking && !(await verifyPassword(existing?.passwordHash, input.password))) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "You already have a Haven account with this email. Enter that account's password to accept." });
+  if (linking) {
+    // The same check as signing in — per-account lock-out, per-address throttle, audited — so an
+    // invitation link (which a therapist sees when there is no mail server) can't be used to
+    // guess a client's password past the sign-in lock-out.
+    const verified = await authenticate(db, { email: preview.email, password: input.password }, { requestId: meta.requestId ?? "", ip: meta.ip });
+    if (verified?.id !== existing?.id) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "You already have a Haven account with this email. Enter that account's password to accept." });
+    }
   }
   if (!linking) {
     const strong = newPasswordInput.safeParse(input.password);

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { JWT } from "next-auth/jwt";
 import { authOptions } from "../../server/auth";
 import { getDb } from "../../server/db";
-import { CHANGE_PASSWORD_ATTEMPTS } from "../../server/routers/account";
+import { CHANGE_PASSWORD_FAILURES } from "../../server/routers/account";
 import { UNAVAILABLE_TITLE } from "../../server/services/assignments";
+import { authenticate, LOCKOUT_THRESHOLD } from "../../server/services/sign-in";
 import { createCollection, createResource, uuid } from "../support/assign-fixtures";
 import { callerFor, createAdmin, createClientOf, createTherapist, TEST_PASSWORD } from "../support/factories";
 
@@ -43,6 +44,37 @@ describe("account created (audit)", () => {
     await callerFor(null).invite.accept({ token: tokenOf(invited.link!), password: TEST_PASSWORD });
     expect(await getDb().auditEvent.count({ where: { action: "account.created", targetId: client.id } })).toBe(0);
     expect(await getDb().auditEvent.count({ where: { action: "invitation.accepted", targetId: invited.invitationId } })).toBe(1);
+  });
+});
+
+describe("linking an existing account by invitation", () => {
+  it("is refused while the account is locked out, even with the right password", async () => {
+    const first = await createTherapist();
+    const client = await createClientOf(first);
+    for (let i = 0; i < LOCKOUT_THRESHOLD; i++) {
+      await authenticate(getDb(), { email: client.email, password: `wrong-${i}` }, { requestId: "r", ip: "198.51.100.60" });
+    }
+    const second = await createTherapist();
+    const invited = await callerFor(second).client.invite({ name: client.name, email: client.email });
+    await expect(callerFor(null).invite.accept({ token: tokenOf(invited.link!), password: TEST_PASSWORD })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await getDb().careRelationship.count({ where: { therapistId: second.id, clientId: client.id } })).toBe(0);
+  });
+
+  it("counts wrong passwords towards the sign-in lock-out", async () => {
+    const first = await createTherapist();
+    const client = await createClientOf(first);
+    const second = await createTherapist();
+    const invited = await callerFor(second).client.invite({ name: client.name, email: client.email });
+    const token = tokenOf(invited.link!);
+    for (let i = 0; i < LOCKOUT_THRESHOLD; i++) {
+      await expect(callerFor(null).invite.accept({ token, password: `guess number ${i}` })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    const row = await getDb().user.findUniqueOrThrow({ where: { id: client.id }, select: { lockedUntil: true } });
+    expect(row.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(await getDb().auditEvent.count({ where: { action: "auth.lockout", targetId: client.id } })).toBe(1);
+    expect(await getDb().auditEvent.count({ where: { action: "auth.sign_in_failed", targetId: client.id } })).toBe(LOCKOUT_THRESHOLD);
+    // Locked now: the right password doesn't link either.
+    await expect(callerFor(null).invite.accept({ token, password: TEST_PASSWORD })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
 
@@ -109,7 +141,7 @@ describe("changing my own password", () => {
   it("stops guessing of the current password from a signed-in session", async () => {
     const therapist = await createTherapist();
     const caller = callerFor(therapist);
-    for (let i = 0; i < CHANGE_PASSWORD_ATTEMPTS; i++) {
+    for (let i = 0; i < CHANGE_PASSWORD_FAILURES; i++) {
       await expect(caller.account.changePassword({ currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD })).rejects.toMatchObject({
         code: "BAD_REQUEST",
       });
@@ -120,5 +152,16 @@ describe("changing my own password", () => {
     });
     const row = await getDb().user.findUniqueOrThrow({ where: { id: therapist.id }, select: { sessionVersion: true } });
     expect(row.sessionVersion).toBe(therapist.sessionVersion);
+  });
+});
+
+describe("assignment export route", () => {
+  it("refuses a cross-site request before touching the session", async () => {
+    const { GET } = await import("../../app/api/export/assignments/route");
+    const crossSite = await GET(new Request("http://localhost:3000/api/export/assignments", { headers: { "sec-fetch-site": "cross-site" } }));
+    expect(crossSite.status).toBe(403);
+    // Without a session (no request scope here), the same-site request is asked to sign in instead.
+    const sameSite = await GET(new Request("http://localhost:3000/api/export/assignments", { headers: { "sec-fetch-site": "same-origin" } }));
+    expect(sameSite.status).toBe(401);
   });
 });

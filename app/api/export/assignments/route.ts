@@ -10,6 +10,8 @@ export const dynamic = "force-dynamic";
 
 // GET /api/export/assignments[?clientId=…] — CSV of one client's or all my clients' readings.
 export async function GET(request: Request) {
+  // A download link on another site must not make a therapist's browser export (and audit) client data.
+  if (request.headers.get("sec-fetch-site") === "cross-site") return jsonError(403, "FORBIDDEN", "This request did not come from Haven.");
   const user = await getSessionUser();
   if (!user) return jsonError(401, "UNAUTHORIZED", "Please sign in to continue.");
   if (user.role !== "THERAPIST") return jsonError(403, "FORBIDDEN", "This part of Haven isn't available to your account.");
