@@ -11,6 +11,7 @@ import {
   collectionSummaryOutput,
   collectionUpdateInput,
   collectionWriteOutput,
+  MAX_COLLECTION_ITEMS,
 } from "../schemas/collection";
 import { resourceCardSelect, toResourceCard, visibleResourceWhere } from "../services/library-access";
 import { resourceNotFound } from "../services/library-write";
@@ -123,7 +124,10 @@ export const collectionRouter = router({
           select: { id: true },
         });
         if (existing) throw new TRPCError({ code: "CONFLICT", message: "That resource is already in this reading plan." });
-        const last = await tx.collectionItem.aggregate({ where: { collectionId: input.collectionId }, _max: { position: true } });
+        const last = await tx.collectionItem.aggregate({ where: { collectionId: input.collectionId }, _max: { position: true }, _count: true });
+        if (last._count >= MAX_COLLECTION_ITEMS) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: `A reading plan can hold up to ${MAX_COLLECTION_ITEMS} pieces. Start a new plan for the rest.` });
+        }
         const position = (last._max.position ?? -1) + 1;
         await tx.collectionItem.create({ data: { collectionId: input.collectionId, resourceId: input.resourceId, position } });
         return { position };

@@ -13,11 +13,13 @@ export const collectionCreateInput = z.object({ title, description: description.
 export const collectionUpdateInput = z.object({ id: idInput, title: title.optional(), description: description.optional() });
 export const collectionIdInput = z.object({ id: idInput });
 export const collectionListInput = z.object({ containsResourceId: idInput.optional() }).optional();
+/** A reading plan holds at most this many pieces (and reordering accepts all of them). */
+export const MAX_COLLECTION_ITEMS = 200;
 export const collectionItemInput = z.object({ collectionId: idInput, resourceId: idInput });
 export const collectionReorderInput = z.object({
   collectionId: idInput,
   /** Every resource of the plan that the owner can see, in the new order. */
-  resourceIds: z.array(idInput).max(500),
+  resourceIds: z.array(idInput).max(MAX_COLLECTION_ITEMS),
 });
 
 export const collectionSummaryOutput = z.object({

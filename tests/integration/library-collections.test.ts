@@ -93,3 +93,29 @@ describe("collections (reading plans)", () => {
     expect(await getDb().collectionItem.count({ where: { collectionId: plan.id } })).toBe(0);
   });
 });
+
+describe("reading plan size", () => {
+  it("refuses a piece beyond the limit with a plain message and adds nothing", async () => {
+    const { MAX_COLLECTION_ITEMS } = await import("../../server/schemas/collection");
+    const owner = await createTherapist();
+    const caller = callerFor(owner);
+    const planId = (await caller.collection.create({ title: "Big plan" })).id;
+    const resources = await Promise.all(
+      Array.from({ length: MAX_COLLECTION_ITEMS + 1 }, (_, i) =>
+        getDb().resource.create({
+          data: { slug: `cap-${i}-${owner.id}`, title: `Cap ${i}`, summary: "s", body: "b", kind: "ARTICLE", readingMinutes: 1, status: "PUBLISHED", visibility: "SHARED" },
+          select: { id: true },
+        }),
+      ),
+    );
+    await getDb().collectionItem.createMany({
+      data: resources.slice(0, MAX_COLLECTION_ITEMS).map((r, position) => ({ collectionId: planId, resourceId: r.id, position })),
+    });
+    const extra = resources[MAX_COLLECTION_ITEMS]!;
+    await expect(caller.collection.addItem({ collectionId: planId, resourceId: extra.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/up to 200 pieces/),
+    });
+    expect(await getDb().collectionItem.count({ where: { collectionId: planId } })).toBe(MAX_COLLECTION_ITEMS);
+  }, 60_000);
+});
