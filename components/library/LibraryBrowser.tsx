@@ -13,6 +13,13 @@ import { filtersFromParams, paramsFromFilters, type LibraryFilters as Filters } 
 
 function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: string) => void }) {
   const [value, setValue] = useState(initial);
+  // When the URL's words change (a search, or the back button) the box shows them. Adjusted
+  // here rather than by remounting (a `key`), which would drop keyboard focus after every search.
+  const [shownFor, setShownFor] = useState(initial);
+  if (shownFor !== initial) {
+    setShownFor(initial);
+    setValue(initial);
+  }
   return (
     <form
       role="search"
@@ -72,15 +79,21 @@ export function LibraryBrowser() {
 
   return (
     <div className="flex flex-col gap-6">
-      {/* Keyed by the URL's words so the back button refills the box. */}
-      <SearchBox key={filters.q} initial={filters.q} onSearch={(q) => navigate({ ...shown, q })} />
+      <SearchBox initial={filters.q} onSearch={(q) => navigate({ ...shown, q })} />
+      {/* Keyboard users need not tab through every filter to reach the results. */}
+      <a
+        href="#library-results"
+        className="sr-only focus:not-sr-only focus:self-start focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:underline"
+      >
+        Skip to results
+      </a>
       <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
         <aside className="rounded-xl border border-border-subtle bg-surface p-4 lg:self-start">
           <Suspense fallback={<FiltersSkeleton />}>
             <LibraryFilters filters={shown} onChange={navigate} />
           </Suspense>
         </aside>
-        <section aria-labelledby="library-results-heading" className="min-w-0">
+        <section id="library-results" tabIndex={-1} aria-labelledby="library-results-heading" className="min-w-0 focus:outline-none">
           <Suspense fallback={<ResultsSkeleton />}>
             <LibraryResults filters={shown} onChange={navigate} updating={updating} />
           </Suspense>
