@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { DialogFormActions } from "@/components/forms/DialogFormActions";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { Dialog } from "@/components/ui/Dialog";
@@ -130,19 +131,12 @@ function AssignForm({ resourceId, collectionId, onDone }: { resourceId?: string;
         {visible.length === 0 ? <p className="text-muted">No clients match “{filter}”.</p> : null}
       </fieldset>
       <AssignDetailsFields errors={errors} />
-      {assign.isError && !errors.note && !errors.dueDate ? (
-        <Notice tone="error" live>
-          {errors.clientIds ?? messageOf(assign.error)}
-        </Notice>
-      ) : null}
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={assign.isPending}>
-          {selected.size > 1 ? `Assign to ${selected.size} clients` : "Assign"}
-        </Button>
-      </div>
+      <DialogFormActions
+        error={assign.isError && !errors.note && !errors.dueDate ? (errors.clientIds ?? messageOf(assign.error)) : null}
+        onCancel={onDone}
+        submitLabel={selected.size > 1 ? `Assign to ${selected.size} clients` : "Assign"}
+        pending={assign.isPending}
+      />
     </form>
   );
 }

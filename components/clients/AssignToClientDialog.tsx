@@ -6,6 +6,7 @@ import { FocusedDoneButton } from "@/components/assignments/FocusedDoneButton";
 import { AssignResultsList } from "@/components/assignments/AssignResultsList";
 import { fieldErrorsOf, messageOf } from "@/components/assignments/mutation-helpers";
 import { useTRPC } from "@/components/trpc/client";
+import { DialogFormActions } from "@/components/forms/DialogFormActions";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
@@ -104,19 +105,13 @@ function PickAndAssign({ clientId, onDone }: { clientId: string; onDone: () => v
         {options.isSuccess && resources.length === 0 && collections.length === 0 ? <p className="text-muted">Nothing matches “{q}”.</p> : null}
       </div>
       <AssignDetailsFields errors={errors} />
-      {assign.isError && !errors.note && !errors.dueDate ? (
-        <Notice tone="error" live>
-          {errors.resourceId ?? messageOf(assign.error)}
-        </Notice>
-      ) : null}
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={assign.isPending} disabled={!target}>
-          Assign
-        </Button>
-      </div>
+      <DialogFormActions
+        error={assign.isError && !errors.note && !errors.dueDate ? (errors.resourceId ?? messageOf(assign.error)) : null}
+        onCancel={onDone}
+        submitLabel="Assign"
+        pending={assign.isPending}
+        disabled={!target}
+      />
     </form>
   );
 }

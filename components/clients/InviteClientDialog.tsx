@@ -4,11 +4,11 @@ import { useState, type FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "@/components/assignments/mutation-helpers";
 import { FocusedDoneButton } from "@/components/assignments/FocusedDoneButton";
 import { useTRPC } from "@/components/trpc/client";
+import { DialogFormActions } from "@/components/forms/DialogFormActions";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
-import { Notice } from "@/components/ui/Notice";
 import { InviteLinkNotice } from "./InviteLinkNotice";
 
 /** "Invite a client": name and email; the email (or, with no mail server, a link to copy) follows. */
@@ -67,19 +67,12 @@ function InviteForm({ onDone }: { onDone: () => void }) {
       <Field label="Email" error={errors.email}>
         {(p) => <Input {...p} name="email" type="email" autoComplete="off" required maxLength={254} />}
       </Field>
-      {invite.isError && !errors.name && !errors.email ? (
-        <Notice tone="error" live>
-          {messageOf(invite.error)}
-        </Notice>
-      ) : null}
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={invite.isPending}>
-          Send invitation
-        </Button>
-      </div>
+      <DialogFormActions
+        error={invite.isError && !errors.name && !errors.email ? messageOf(invite.error) : null}
+        onCancel={onDone}
+        submitLabel="Send invitation"
+        pending={invite.isPending}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/Card";
 import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { gentleDueLabel, KIND_LABEL, type ReadingStatus } from "@/server/schemas/assignment";
+import { TherapistNote } from "@/components/reading/TherapistNote";
 
 export type ReadingCardData = {
   id: string;
@@ -45,12 +46,7 @@ export function ReadingCard({ reading, now }: { reading: ReadingCardData; now: D
         ) : null}
       </p>
       <p className="text-muted">{resource.summary}</p>
-      {reading.note ? (
-        <p className="rounded-lg bg-surface-muted p-3">
-          <span className="block text-sm text-muted">A note from {reading.therapistName}</span>
-          {reading.note}
-        </p>
-      ) : null}
+      {reading.note ? <TherapistNote therapistName={reading.therapistName} note={reading.note} /> : null}
       {reading.status === "OPENED" && reading.progress > 0 ? <p className="text-sm">You&apos;ve read about {reading.progress}%.</p> : null}
       {reading.dueAt && reading.status !== "DONE" ? <p className="text-sm text-muted">{gentleDueLabel(reading.dueAt, now)}</p> : null}
     </Card>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KIND_LABELS, RESOURCE_KINDS } from "./library";
 
 // Inputs and outputs of the assignment and reading routers, plus the small pure rules both
 // the server and the browser need (status, due dates). Safe for client components to import.
@@ -64,15 +65,9 @@ export function deriveReadingStatus(a: { firstOpenedAt: Date | null; completedAt
 export const THERAPIST_STATUS_LABEL: Record<ReadingStatus, string> = { NOT_OPENED: "Not opened", OPENED: "Opened", DONE: "Done" };
 export const CLIENT_STATUS_LABEL: Record<ReadingStatus, string> = { NOT_OPENED: "New", OPENED: "In progress", DONE: "Done" };
 
-export const resourceKind = z.enum(["ARTICLE", "WORKSHEET", "EXERCISE", "AUDIO", "VIDEO", "LINK"]);
-export const KIND_LABEL: Record<z.infer<typeof resourceKind>, string> = {
-  ARTICLE: "Article",
-  WORKSHEET: "Worksheet",
-  EXERCISE: "Exercise",
-  AUDIO: "Audio",
-  VIDEO: "Video",
-  LINK: "Link",
-};
+export const resourceKind = z.enum(RESOURCE_KINDS);
+/** The library's labels for resource kinds (one table for the whole app). */
+export const KIND_LABEL = KIND_LABELS;
 export const intensity = z.enum(["MILD", "MODERATE", "STRONG"]);
 
 /** Exactly what a therapist sees about one reading — and what the client's "what my therapist sees" panel shows. */

@@ -11,6 +11,7 @@ import { getDb } from "@/server/db";
 import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
 import { isPrefetchOrBot, recordOpen } from "@/server/services/tracking";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
+import { TherapistNote } from "@/components/reading/TherapistNote";
 
 // No metadata: the tab title stays "Reading" (discreet by default).
 export default async function ReadingPage({
@@ -60,12 +61,7 @@ export default async function ReadingPage({
           {reading.dueAt && !reading.tracking.completedAt ? <span>{gentleDueLabel(reading.dueAt, new Date())}</span> : null}
         </p>
         <p className="text-lg text-muted">{resource.summary}</p>
-        {reading.note ? (
-          <p className="rounded-lg bg-surface-muted p-3">
-            <span className="block text-sm text-muted">A note from {reading.therapistName}</span>
-            {reading.note}
-          </p>
-        ) : null}
+        {reading.note ? <TherapistNote therapistName={reading.therapistName} note={reading.note} /> : null}
         {resource.url && /^https?:\/\//i.test(resource.url) ? (
           <p>
             <a href={resource.url} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-4">
