@@ -2,8 +2,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { getServerSession } from "next-auth";
-import { authOptions, type SessionUser } from "./auth";
+import { getSessionUser, type SessionUser } from "./auth";
 import { getDb, type Db } from "./db";
 import { mapDatabaseError } from "./errors";
 import type { Role } from "./generated/prisma/client";
@@ -32,15 +31,13 @@ export function createInnerContext(options: {
   };
 }
 
-/** For the fetch adapter and server components: reads the session (re-checked against the database). */
+/**
+ * For the fetch adapter and server components: the session, re-checked against the database.
+ * getSessionUser is cached per request, so a page that already called requireUser and then
+ * prefetches through tRPC checks the account once, not twice.
+ */
 export async function createTRPCContext(opts: { headers: Headers }): Promise<Context> {
-  let user: SessionUser | null = null;
-  try {
-    const session = await getServerSession(authOptions());
-    user = session?.user?.id ? session.user : null;
-  } catch {
-    user = null;
-  }
+  const user = await getSessionUser();
   const meta = requestMetaFrom(opts.headers);
   return createInnerContext({ user, requestId: meta.requestId, ip: meta.ip });
 }

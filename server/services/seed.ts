@@ -12,13 +12,6 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; therapist
   { email: "client2@haven.test", name: "Riley Chen", role: "CLIENT", therapist: "therapist2@haven.test" },
 ];
 
-export type SeedHooks = {
-  /** Loads the starting library; wired in by the library importer. */
-  importLibrary?: (db: PrismaClient, log: (line: string) => void) => Promise<void>;
-  /** Adds demo assignments once the library exists. */
-  afterLibrary?: (db: PrismaClient, log: (line: string) => void) => Promise<void>;
-};
-
 /** Creates (or refreshes) the demo accounts; idempotent. */
 export async function seedDemoAccounts(db: PrismaClient, log: (line: string) => void = () => {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
