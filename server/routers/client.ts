@@ -3,7 +3,7 @@ import { z } from "zod";
 import { entityId } from "../schemas/assignment";
 import { clientDetail as clientDetailOutput, clientIdInput, clientSearchInput, clientSummary, inviteClientInput, inviteResult, pendingInvitation } from "../schemas/client";
 import { recordAudit } from "../services/audit";
-import { inCareOf } from "../services/care-scope";
+import { CLIENT_NOT_FOUND, requireClientInCare } from "../services/care-scope";
 import { clientDetail, listClientSummaries } from "../services/engagement";
 import { createInvitation, revokeInvitation, type CreatedInvitation } from "../services/invitations";
 import { createLimiter } from "../services/rate-limit";
@@ -106,7 +106,7 @@ export const clientRouter = router({
           where: { therapistId: ctx.user.id, clientId: input.id, active: true },
           data: { status: "ENDED", active: null, endedAt: new Date() },
         });
-        if (ended.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that client." });
+        if (ended.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
         await recordAudit(tx, ctx.actor, { action: "care.ended", targetType: "User", targetId: input.id });
       });
       return { ok: true as const };
@@ -132,8 +132,7 @@ export const clientRouter = router({
     .input(clientIdInput)
     .output(z.object({ name: z.string() }))
     .query(async ({ ctx, input }) => {
-      const client = await ctx.db.user.findFirst({ where: { id: input.id, role: "CLIENT", ...inCareOf(ctx.user.id) }, select: { name: true } });
-      if (!client) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that client." });
-      return client;
+      const client = await requireClientInCare(ctx.db, ctx.user.id, input.id);
+      return { name: client.name };
     }),
 });

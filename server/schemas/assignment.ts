@@ -37,10 +37,8 @@ export const assignCreateInput = z
     message: "Choose one reading or one reading plan",
     path: ["resourceId"],
   });
-export type AssignCreateInput = z.input<typeof assignCreateInput>;
 
 export const assignOutcome = z.enum(["assigned", "already_assigned", "unavailable"]);
-export type AssignOutcome = z.infer<typeof assignOutcome>;
 
 export const assignResult = z.object({
   clientId: z.string(),

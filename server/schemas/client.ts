@@ -8,7 +8,6 @@ export const inviteClientInput = z.object({
   name: z.string().trim().min(1, "Enter the client's name").max(120, "Keep the name under 120 characters"),
   email: emailInput,
 });
-export type InviteClientInput = z.input<typeof inviteClientInput>;
 
 export const inviteResult = z.object({
   invitationId: z.string(),

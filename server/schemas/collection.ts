@@ -31,7 +31,6 @@ export const collectionSummaryOutput = z.object({
   /** Whether the resource named in the request is already in this plan (false when none was named). */
   containsResource: z.boolean(),
 });
-export type CollectionSummary = z.infer<typeof collectionSummaryOutput>;
 
 export const collectionDetailOutput = z.object({
   id: z.string(),

@@ -217,7 +217,6 @@ export const resourceDetailOutput = resourceCardOutput.omit({ highlights: true }
   publishedAt: z.date().nullable(),
   updatedAt: z.date(),
 });
-export type ResourceDetail = z.infer<typeof resourceDetailOutput>;
 
 export const tagListOutput = z.array(tagOutput.extend({ count: z.number().int() }));
 export type TagListItem = z.infer<typeof tagListOutput>[number];

@@ -1,19 +1,8 @@
-import { TRPCError } from "@trpc/server";
-import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "../generated/prisma/client";
 import { deriveReadingStatus, instantToDueDate, THERAPIST_STATUS_LABEL } from "../schemas/assignment";
 import { recordAudit, type AuditActor } from "./audit";
-import { inCareOf, therapistAssignmentScope } from "./care-scope";
-
-/**
- * Spreadsheet apps run cells that start with = + - @ (or tab / carriage return) as formulas.
- * Prefixing a quote makes them plain text (OWASP "CSV injection").
- */
-export function sanitizeCsvCell(value: string | number | Date | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+import { requireClientInCare, therapistAssignmentScope } from "./care-scope";
+import { toCsv } from "./csv";
 
 export const EXPORT_COLUMNS = [
   "Client",
@@ -34,14 +23,6 @@ export const EXPORT_COLUMNS = [
   "Reflection (shared)",
 ] as const;
 
-/** Proper CSV (RFC 4180 quoting via csv-stringify) with every cell neutralised against formulas. */
-export function toCsv(rows: (string | number | Date | null | undefined)[][]): string {
-  return stringify([EXPORT_COLUMNS as unknown as string[], ...rows.map((row) => row.map(sanitizeCsvCell))], {
-    quoted_match: /[",\r\n]/,
-    record_delimiter: "\r\n",
-  });
-}
-
 /**
  * One client's (or all current clients') assignments and tracking, for the signed-in therapist.
  * A client not in their active care is NOT_FOUND. Audited as export.downloaded.
@@ -52,10 +33,7 @@ export async function exportAssignmentsCsv(
   therapistId: string,
   clientId: string | null,
 ): Promise<{ csv: string; filename: string; rows: number }> {
-  if (clientId) {
-    const inCare = await db.user.findFirst({ where: { id: clientId, role: "CLIENT", ...inCareOf(therapistId) }, select: { id: true } });
-    if (!inCare) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that client." });
-  }
+  if (clientId) await requireClientInCare(db, therapistId, clientId);
   const assignments = await db.assignment.findMany({
     where: { ...therapistAssignmentScope(therapistId), ...(clientId ? { clientId } : {}) },
     orderBy: [{ client: { name: "asc" } }, { assignedAt: "asc" }],
@@ -103,5 +81,5 @@ export async function exportAssignmentsCsv(
     detail: { format: "csv", rows: rows.length, scope: clientId ? "client" : "all" },
   });
   const day = new Date().toISOString().slice(0, 10);
-  return { csv: toCsv(rows), filename: `haven-readings-${clientId ? "client" : "all-clients"}-${day}.csv`, rows: rows.length };
+  return { csv: toCsv(EXPORT_COLUMNS, rows), filename: `haven-readings-${clientId ? "client" : "all-clients"}-${day}.csv`, rows: rows.length };
 }

@@ -9,6 +9,8 @@ import { appLink, sendMail } from "./mailer";
 /** Shown instead of the title of a plan item the therapist can no longer see. */
 export const UNAVAILABLE_TITLE = "A reading that is no longer shared with you";
 
+const ASSIGNMENT_NOT_FOUND = "We couldn't find that assignment.";
+
 /** Upper bound on assignments one request may create (clients × readings). */
 export const MAX_ASSIGNMENTS_PER_REQUEST = 500;
 
@@ -133,7 +135,7 @@ export async function withdrawAssignment(db: PrismaClient, actor: AuditActor, th
       where: { id, active: true, ...therapistAssignmentScope(therapistId) },
       data: { active: null, withdrawnAt: new Date() },
     });
-    if (result.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that assignment." });
+    if (result.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: ASSIGNMENT_NOT_FOUND });
     await recordAudit(tx, actor, { action: "assignment.withdrawn", targetType: "Assignment", targetId: id });
   });
 }
@@ -149,7 +151,7 @@ export async function remindClient(db: PrismaClient, actor: AuditActor, therapis
     where: { id, active: true, ...therapistAssignmentScope(therapistId) },
     select: { firstOpenedAt: true, lastReminderAt: true, client: { select: { email: true, status: true } }, therapist: { select: { name: true } } },
   });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that assignment." });
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: ASSIGNMENT_NOT_FOUND });
   if (row.firstOpenedAt) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This reading has already been opened, so there's no need for a reminder." });
   }

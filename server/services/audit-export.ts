@@ -1,56 +1,42 @@
-import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "../generated/prisma/client";
+import { jsonError } from "../http";
 import { auditFilterInput, type AuditEventView } from "../schemas/audit";
 import { recordAudit } from "./audit";
 import { auditWhere, pageAuditEvents } from "./audit-log";
+import { toCsv, type CsvCell } from "./csv";
 import type { RequestMeta } from "./request-meta";
 
 const BATCH = 1000;
 
-const COLUMNS = [
-  { key: "at", header: "time_utc" },
-  { key: "actorEmail", header: "actor_email" },
-  { key: "actorName", header: "actor_name" },
-  { key: "actorRole", header: "actor_role" },
-  { key: "action", header: "action" },
-  { key: "targetType", header: "target_type" },
-  { key: "targetId", header: "target_id" },
-  { key: "targetLabel", header: "target" },
-  { key: "requestId", header: "request_id" },
-  { key: "ip", header: "client_address" },
-  { key: "detail", header: "detail" },
+const HEADER = [
+  "time_utc",
+  "actor_email",
+  "actor_name",
+  "actor_role",
+  "action",
+  "target_type",
+  "target_id",
+  "target",
+  "request_id",
+  "client_address",
+  "detail",
 ];
 
-/**
- * Spreadsheet apps run cells that start with = + - @ (or a tab / carriage return) as formulas;
- * a leading apostrophe makes them plain text. Names, emails and details are user-controlled.
- */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function toRecord(event: AuditEventView): Record<string, string> {
-  return {
-    at: event.at.toISOString(),
-    actorEmail: event.actorEmail ?? "",
-    actorName: event.actorName ?? "",
-    actorRole: event.actorRole ?? "",
-    action: event.action,
-    targetType: event.targetType ?? "",
-    targetId: event.targetId ?? "",
-    targetLabel: event.targetLabel ?? "",
-    requestId: event.requestId ?? "",
-    ip: event.ip ?? "",
-    detail: event.detail ? JSON.stringify(event.detail) : "",
-  };
-}
-
-function csvChunk(events: AuditEventView[], header: boolean): string {
-  return stringify(events.map(toRecord), {
-    header,
-    columns: COLUMNS,
-    cast: { string: (value) => safeCell(value) },
-  });
+/** One CSV row per event, in HEADER order. */
+function toRow(event: AuditEventView): CsvCell[] {
+  return [
+    event.at,
+    event.actorEmail,
+    event.actorName,
+    event.actorRole,
+    event.action,
+    event.targetType,
+    event.targetId,
+    event.targetLabel,
+    event.requestId,
+    event.ip,
+    event.detail ? JSON.stringify(event.detail) : null,
+  ];
 }
 
 export type ExportUser = { id: string; role: string } | null;
@@ -61,14 +47,10 @@ export type ExportUser = { id: string; role: string } | null;
  * keyset batches, so a large export never holds the whole trail in memory.
  */
 export async function exportAuditCsv(db: PrismaClient, user: ExportUser, params: URLSearchParams, meta: RequestMeta): Promise<Response> {
-  if (!user) return Response.json({ error: { code: "UNAUTHORIZED", message: "Please sign in to continue." } }, { status: 401 });
-  if (user.role !== "ADMIN") {
-    return Response.json({ error: { code: "FORBIDDEN", message: "This part of Haven isn't available to your account." } }, { status: 403 });
-  }
+  if (!user) return jsonError(401, "UNAUTHORIZED", "Please sign in to continue.");
+  if (user.role !== "ADMIN") return jsonError(403, "FORBIDDEN", "This part of Haven isn't available to your account.");
   const parsed = auditFilterInput.safeParse(Object.fromEntries(params));
-  if (!parsed.success) {
-    return Response.json({ error: { code: "BAD_REQUEST", message: "Some of the filters need another look." } }, { status: 400 });
-  }
+  if (!parsed.success) return jsonError(400, "BAD_REQUEST", "Some of the filters need another look.");
   const filter = parsed.data;
   const where = await auditWhere(db, filter);
   const appliedFilters = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as Record<string, string>;
@@ -82,7 +64,7 @@ export async function exportAuditCsv(db: PrismaClient, user: ExportUser, params:
     async pull(controller) {
       if (done) return controller.close();
       const page = await pageAuditEvents(db, where, { cursor, limit: BATCH });
-      controller.enqueue(encoder.encode(csvChunk(page.items, first)));
+      controller.enqueue(encoder.encode(toCsv(first ? HEADER : null, page.items.map(toRow))));
       first = false;
       cursor = page.nextCursor;
       if (!cursor) done = true;

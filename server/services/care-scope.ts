@@ -1,4 +1,5 @@
-import type { Prisma } from "../generated/prisma/client";
+import { TRPCError } from "@trpc/server";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { deriveReadingStatus, type TrackingView } from "../schemas/assignment";
 
 // Ownership rules shared by the client, assignment and reading routers. A therapist sees a
@@ -7,6 +8,16 @@ import { deriveReadingStatus, type TrackingView } from "../schemas/assignment";
 /** Users who are in active care with `therapistId`. */
 export function inCareOf(therapistId: string) {
   return { careAsClient: { some: { therapistId, active: true } } } satisfies Prisma.UserWhereInput;
+}
+
+/** The same answer for a missing client and one outside the caller's care (never reveal which). */
+export const CLIENT_NOT_FOUND = "We couldn't find that client.";
+
+/** A client in active care with `therapistId`, or NOT_FOUND (CLIENT_NOT_FOUND). */
+export async function requireClientInCare(db: PrismaClient, therapistId: string, clientId: string): Promise<{ id: string; name: string }> {
+  const client = await db.user.findFirst({ where: { id: clientId, role: "CLIENT", ...inCareOf(therapistId) }, select: { id: true, name: true } });
+  if (!client) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
+  return client;
 }
 
 /** Assignments a therapist may see: theirs, for a client still in their care. */

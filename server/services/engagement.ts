@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { TimelineEntry } from "../schemas/assignment";
 import type { ClientDetail, ClientSummary } from "../schemas/client";
-import { canRemind, inCareOf, therapistAssignmentScope, toTrackingView, trackingViewSelect } from "./care-scope";
+import { canRemind, CLIENT_NOT_FOUND, inCareOf, therapistAssignmentScope, toTrackingView, trackingViewSelect } from "./care-scope";
 
 // Read models for therapists: client list with engagement, one client's readings and timeline.
 
@@ -31,14 +31,16 @@ export async function listClientSummaries(db: PrismaClient, therapistId: string,
     db.assignment.groupBy({ by: ["clientId"], where: { ...base, firstOpenedAt: { not: null } }, _count: { _all: true } }),
     db.assignment.groupBy({ by: ["clientId"], where: { ...base, completedAt: { not: null } }, _count: { _all: true } }),
   ]);
-  const count = (rows: { clientId: string; _count: { _all: number } }[], id: string) => rows.find((r) => r.clientId === id)?._count._all ?? 0;
+  // Keyed once rather than searched per client (up to 500 × 500 otherwise).
+  const byClient = <T extends { clientId: string }>(rows: T[]) => new Map(rows.map((r) => [r.clientId, r]));
+  const [assignedBy, openedBy, finishedBy] = [byClient(assigned), byClient(opened), byClient(finished)];
   return cares.map(({ client, startedAt }) => ({
     ...client,
     inCareSince: startedAt,
-    assigned: count(assigned, client.id),
-    opened: count(opened, client.id),
-    finished: count(finished, client.id),
-    lastActivityAt: assigned.find((r) => r.clientId === client.id)?._max.lastActivityAt ?? null,
+    assigned: assignedBy.get(client.id)?._count._all ?? 0,
+    opened: openedBy.get(client.id)?._count._all ?? 0,
+    finished: finishedBy.get(client.id)?._count._all ?? 0,
+    lastActivityAt: assignedBy.get(client.id)?._max.lastActivityAt ?? null,
   }));
 }
 
@@ -48,7 +50,7 @@ export async function clientDetail(db: PrismaClient, therapistId: string, client
     where: { therapistId, clientId, active: true, client: { role: "CLIENT" } },
     select: { startedAt: true, client: { select: clientHeaderSelect } },
   });
-  if (!care) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that client." });
+  if (!care) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
   const scope = { ...therapistAssignmentScope(therapistId), clientId } satisfies Prisma.AssignmentWhereInput;
   const [active, withdrawn, timeline] = await Promise.all([
     db.assignment.findMany({

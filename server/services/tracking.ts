@@ -56,16 +56,19 @@ export function isPrefetchOrBot(headers: Headers): boolean {
  * with the assigning therapist still active. Anything else is NOT_FOUND, like a missing row.
  */
 async function lockTrackable(tx: Tx, assignmentId: string, clientId: string): Promise<TrackingSummary> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT a."id" FROM "Assignment" a
+  // One round trip: the lock and the summary it protects.
+  const locked = await tx.$queryRaw<TrackingSummary[]>`
+    SELECT a."firstOpenedAt", a."lastOpenedAt", a."openCount", a."progress", a."completedAt"
+    FROM "Assignment" a
     WHERE a."id" = ${assignmentId} AND a."clientId" = ${clientId} AND a."active" = true
       AND EXISTS (
         SELECT 1 FROM "CareRelationship" c
         WHERE c."therapistId" = a."therapistId" AND c."clientId" = a."clientId" AND c."active" = true
       )
     FOR UPDATE OF a`;
-  if (locked.length !== 1) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
-  return tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: trackingSummarySelect });
+  const [summary] = locked;
+  if (!summary || locked.length !== 1) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  return summary;
 }
 
 /**

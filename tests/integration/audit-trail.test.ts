@@ -116,7 +116,7 @@ describe("CSV export", () => {
     const response = await exportAuditCsv(getDb(), admin, new URLSearchParams({ actor: therapist.email, action: "auth.sign_in" }), meta);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/csv");
-    const lines = (await response.text()).trim().split("\n");
+    const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe("time_utc,actor_email,actor_name,actor_role,action,target_type,target_id,target,request_id,client_address,detail");
     expect(lines).toHaveLength(21);
     expect(lines.slice(1).every((line) => line.includes(",auth.sign_in,"))).toBe(true);
@@ -130,11 +130,11 @@ describe("CSV export", () => {
     const many = Array.from({ length: 1100 }, (_, i) => ({ actorId: other.id, action: "auth.sign_out", at: new Date(base - 400 * DAY - i * 1000) }));
     await getDb().auditEvent.createMany({ data: many });
     const response = await exportAuditCsv(getDb(), admin, new URLSearchParams({ actor: other.id, action: "auth.sign_out" }), meta);
-    const lines = (await response.text()).trim().split("\n");
+    const lines = (await response.text()).trim().split("\r\n");
     expect(lines).toHaveLength(1101);
     expect(new Set(lines).size).toBe(1101);
     const empty = await exportAuditCsv(getDb(), admin, new URLSearchParams({ actor: "nobody@example.test" }), meta);
-    expect((await empty.text()).trim().split("\n")).toHaveLength(1);
+    expect((await empty.text()).trim().split("\r\n")).toHaveLength(1);
   });
 
   it("answers 400 for malformed filters", async () => {

@@ -50,9 +50,14 @@ describe("progress", () => {
   it("records the same idempotency key once", async () => {
     const { client, assignmentId } = await assignedReading();
     const key = uuid();
-    const first = await reportProgress(getDb(), { assignmentId, clientId: client.id, progress: 40, key });
+    const at = new Date("2026-03-04T05:06:07.089Z");
+    const first = await reportProgress(getDb(), { assignmentId, clientId: client.id, progress: 40, key, at });
     const retry = await reportProgress(getDb(), { assignmentId, clientId: client.id, progress: 40, key });
     expect(first.recorded).toBe(true);
+    expect(await getDb().assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { progress: true, lastActivityAt: true } })).toEqual({
+      progress: 40,
+      lastActivityAt: at,
+    });
     expect(retry.recorded).toBe(false);
     expect(retry.summary.progress).toBe(40);
     const list = await events(assignmentId);

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { actionLabel, detailText, formatDateTime } from "../../components/admin/format";
 import { keysetCursor } from "../../server/schemas/admin";
 import { auditFilterInput } from "../../server/schemas/audit";
-import { safeCell } from "../../server/services/audit-export";
 import { afterCursor, decodeCursor, encodeCursor, pageOf } from "../../server/services/keyset";
 
 describe("keyset cursors", () => {
@@ -30,18 +29,6 @@ describe("keyset cursors", () => {
     const rows = [1, 2, 3].map((n) => ({ at: new Date(n), id: `r${n}` }));
     expect(pageOf(rows, 3, (r) => r)).toEqual({ items: rows, nextCursor: null });
     expect(pageOf(rows, 2, (r) => r)).toEqual({ items: rows.slice(0, 2), nextCursor: encodeCursor(rows[1] as { at: Date; id: string }) });
-  });
-});
-
-describe("CSV cells", () => {
-  it("defuse spreadsheet formulas and leave ordinary text alone", () => {
-    expect(safeCell("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
-    expect(safeCell("+1")).toBe("'+1");
-    expect(safeCell("-2")).toBe("'-2");
-    expect(safeCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(safeCell("\tcmd")).toBe("'\tcmd");
-    expect(safeCell("Dr. Maya Rivera")).toBe("Dr. Maya Rivera");
-    expect(safeCell("a=b")).toBe("a=b");
   });
 });
 

@@ -4,6 +4,7 @@ import { getDb } from "@/server/db";
 import { jsonError } from "@/server/http";
 import { entityId } from "@/server/schemas/assignment";
 import { exportAssignmentsCsv } from "@/server/services/assignment-export";
+import { CLIENT_NOT_FOUND } from "@/server/services/care-scope";
 import { requestMetaFrom } from "@/server/services/request-meta";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
   if (user.role !== "THERAPIST") return jsonError(403, "FORBIDDEN", "This part of Haven isn't available to your account.");
   const rawClientId = new URL(request.url).searchParams.get("clientId");
   const clientId = rawClientId === null ? null : entityId.safeParse(rawClientId);
-  if (clientId && !clientId.success) return jsonError(404, "NOT_FOUND", "We couldn't find that client.");
+  if (clientId && !clientId.success) return jsonError(404, "NOT_FOUND", CLIENT_NOT_FOUND);
   const meta = requestMetaFrom(request.headers);
   try {
     const { csv, filename } = await exportAssignmentsCsv(
