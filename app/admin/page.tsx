@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { AdminOverview } from "@/components/admin/AdminOverview";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
 
@@ -16,16 +14,9 @@ export default async function AdminHomePage() {
     <>
       <PageHeader title="Overview" description="Accounts, the shared library and the audit trail, at a glance." />
       <HydrateClient>
-        <Suspense
-          fallback={
-            <SkeletonGroup label="Loading the overview…">
-              <Skeleton className="h-24" />
-              <Skeleton className="h-40" />
-            </SkeletonGroup>
-          }
-        >
+        <SkeletonSuspense label="Loading the overview…" shapes={["h-24", "h-40"]}>
           <AdminOverview />
-        </Suspense>
+        </SkeletonSuspense>
       </HydrateClient>
     </>
   );

@@ -1,8 +1,6 @@
-import { Suspense } from "react";
 import { ReadingList } from "@/components/reading/ReadingList";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
 
@@ -14,16 +12,9 @@ export default async function ClientHomePage() {
     <>
       <PageHeader title="My readings" description={`Hello ${user.name.split(" ")[0]}. Take these at your own pace.`} />
       <HydrateClient>
-        <Suspense
-          fallback={
-            <SkeletonGroup label="Loading your readings…">
-              <Skeleton className="h-28" />
-              <Skeleton className="h-28" />
-            </SkeletonGroup>
-          }
-        >
+        <SkeletonSuspense label="Loading your readings…" shapes={["h-28", "h-28"]}>
           <ReadingList />
-        </Suspense>
+        </SkeletonSuspense>
       </HydrateClient>
     </>
   );

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { Suspense } from "react";
 import { TherapistHome } from "@/components/dashboard/TherapistHome";
 import { LinkButton } from "@/components/ui/LinkButton";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { isPrefetchOrBot } from "@/server/services/tracking";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
@@ -32,16 +30,9 @@ export default async function TherapistHomePage() {
         }
       />
       <HydrateClient>
-        <Suspense
-          fallback={
-            <SkeletonGroup label="Loading your overview…">
-              <Skeleton className="h-32" />
-              <Skeleton className="h-48" />
-            </SkeletonGroup>
-          }
-        >
+        <SkeletonSuspense label="Loading your overview…" shapes={["h-32", "h-48"]}>
           <TherapistHome since={previousVisitAt?.toISOString() ?? null} />
-        </Suspense>
+        </SkeletonSuspense>
       </HydrateClient>
     </>
   );

@@ -10,7 +10,8 @@ import { RadioGroup } from "@/components/ui/RadioGroup";
 import { useToast } from "@/components/ui/ToastProvider";
 import { ROLE_LABELS, type AccountRow, type IssuedLink as IssuedLinkData, type StaffRole } from "@/server/schemas/admin";
 import { IssuedLink } from "./IssuedLink";
-import { messageOf, useRefreshAdminData } from "./use-admin-mutation";
+import { messageOf } from "@/components/forms/field-errors";
+import { useRefreshAdminData } from "./use-admin-mutation";
 
 type Account = Pick<AccountRow, "id" | "name" | "email" | "role" | "status">;
 type Pending = "deactivate" | "reactivate" | "role" | "reset" | null;

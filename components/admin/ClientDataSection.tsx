@@ -11,7 +11,7 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { STATUS_LABELS } from "@/server/schemas/admin";
 import { formatDate } from "./format";
-import { messageOf } from "./use-admin-mutation";
+import { messageOf } from "@/components/forms/field-errors";
 
 /**
  * A client's reading history, or a therapist's clients. Client data is shown only when an admin

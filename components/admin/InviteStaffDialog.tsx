@@ -10,7 +10,8 @@ import { Notice } from "@/components/ui/Notice";
 import { RadioGroup } from "@/components/ui/RadioGroup";
 import type { IssuedLink as IssuedLinkData, StaffRole } from "@/server/schemas/admin";
 import { IssuedLink } from "./IssuedLink";
-import { fieldErrorsOf, messageOf, useRefreshAdminData } from "./use-admin-mutation";
+import { fieldErrorsOf, messageOf } from "@/components/forms/field-errors";
+import { useRefreshAdminData } from "./use-admin-mutation";
 
 type FieldErrors = Partial<Record<"email" | "name" | "role", string>>;
 

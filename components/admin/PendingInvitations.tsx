@@ -6,7 +6,8 @@ import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";
 import { ROLE_LABELS } from "@/server/schemas/admin";
 import { formatDate } from "./format";
-import { messageOf, useRefreshAdminData } from "./use-admin-mutation";
+import { messageOf } from "@/components/forms/field-errors";
+import { useRefreshAdminData } from "./use-admin-mutation";
 
 /** Staff invitations not yet accepted, each withdrawable. Nothing shows when there are none. */
 export function PendingInvitations() {

@@ -13,7 +13,8 @@ import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";
 import type { AdminLibraryListInput, AdminLibraryRow } from "@/server/schemas/admin";
 import { formatDate } from "./format";
-import { messageOf, useRefreshAdminData } from "./use-admin-mutation";
+import { messageOf } from "@/components/forms/field-errors";
+import { useRefreshAdminData } from "./use-admin-mutation";
 import { LIBRARY_PAGE_SIZE } from "./page-sizes";
 
 const STATUS_WORDS = { DRAFT: "Draft", PUBLISHED: "Published", ARCHIVED: "Archived" } as const;

@@ -11,7 +11,8 @@ import { Select } from "@/components/ui/Select";
 import { Textarea } from "@/components/ui/Textarea";
 import { useToast } from "@/components/ui/ToastProvider";
 import { AUDIENCE_LABELS, AUDIENCES, INTENSITIES, KIND_LABELS, RESOURCE_KINDS } from "@/server/schemas/library";
-import { fieldErrorsOf, messageOf, useRefreshAdminData } from "./use-admin-mutation";
+import { fieldErrorsOf, messageOf } from "@/components/forms/field-errors";
+import { useRefreshAdminData } from "./use-admin-mutation";
 
 const INTENSITY_WORDS = { MILD: "Mild", MODERATE: "Moderate", STRONG: "Strong" } as const;
 

@@ -7,7 +7,8 @@ import { Card } from "@/components/ui/Card";
 import { Dialog } from "@/components/ui/Dialog";
 import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";
-import { messageOf, useRefreshAdminData } from "./use-admin-mutation";
+import { messageOf } from "@/components/forms/field-errors";
+import { useRefreshAdminData } from "./use-admin-mutation";
 
 /** Moves a (departing) therapist's shared resources into the practice's library. */
 export function TransferSharedResources({ therapistId, name, count }: { therapistId: string; name: string; count: number }) {

@@ -15,4 +15,3 @@ export function useRefreshAdminData() {
   };
 }
 
-export { fieldErrorsOf, messageOf } from "@/components/forms/field-errors";

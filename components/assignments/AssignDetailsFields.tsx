@@ -3,7 +3,12 @@ import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
 import { Textarea } from "@/components/ui/Textarea";
 import { MAX_NOTE_LENGTH } from "@/server/schemas/assignment";
-import { todayInputValue } from "./mutation-helpers";
+
+/** Today as YYYY-MM-DD in the browser's time zone, the earliest due date the picker offers. */
+function todayInputValue(now = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
 
 /** Optional note and due date, shared by every way of assigning. */
 export function AssignDetailsFields({ errors }: { errors: Record<string, string> }) {

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
@@ -12,11 +12,10 @@ import { Input } from "@/components/ui/Input";
 import { Notice } from "@/components/ui/Notice";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
-import type { AssignResult } from "@/server/schemas/assignment";
 import { AssignDetailsFields } from "./AssignDetailsFields";
-import { AssignResultsList } from "./AssignResultsList";
-import { FocusedDoneButton } from "./FocusedDoneButton";
-import { fieldErrorsOf, messageOf } from "./mutation-helpers";
+import { AssignResultsPanel } from "./AssignResultsList";
+import { fieldErrorsOf, messageOf } from "@/components/forms/field-errors";
+import { useCreateAssignments } from "./use-create-assignments";
 
 export interface AssignEntryPointProps {
   resourceId?: string;
@@ -40,33 +39,12 @@ export function AssignEntryPoint({ resourceId, collectionId, resourceTitle }: As
 
 function AssignForm({ resourceId, collectionId, onDone }: { resourceId?: string; collectionId?: string; onDone: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const clients = useQuery(trpc.assignment.clientOptions.queryOptions(resourceId ? { resourceId } : undefined, { staleTime: 0 }));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filter, setFilter] = useState("");
-  const [results, setResults] = useState<AssignResult[] | null>(null);
-  const assign = useMutation(
-    trpc.assignment.create.mutationOptions({
-      onSuccess: async (data) => {
-        setResults(data);
-        await Promise.all([
-          queryClient.invalidateQueries(trpc.assignment.pathFilter()),
-          queryClient.invalidateQueries(trpc.client.pathFilter()),
-        ]);
-      },
-    }),
-  );
+  const { assign, results } = useCreateAssignments();
 
-  if (results) {
-    return (
-      <div className="flex flex-col gap-4">
-        <AssignResultsList results={results} />
-        <div className="flex justify-end">
-          <FocusedDoneButton onClick={onDone} />
-        </div>
-      </div>
-    );
-  }
+  if (results) return <AssignResultsPanel results={results} onDone={onDone} />;
   if (clients.isPending) {
     return (
       <SkeletonGroup label="Loading your clients…">

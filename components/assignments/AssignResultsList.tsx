@@ -1,5 +1,6 @@
 import { Notice } from "@/components/ui/Notice";
 import type { AssignResult } from "@/server/schemas/assignment";
+import { FocusedDoneButton } from "./FocusedDoneButton";
 
 const OUTCOME_TEXT: Record<AssignResult["outcome"], string> = {
   assigned: "Assigned",
@@ -26,5 +27,17 @@ export function AssignResultsList({ results }: { results: AssignResult[] }) {
         ))}
       </ul>
     </Notice>
+  );
+}
+
+/** What an assign dialog shows once it has assigned: the results, and "Done" (focused) to close it. */
+export function AssignResultsPanel({ results, onDone }: { results: AssignResult[]; onDone: () => void }) {
+  return (
+    <div className="flex flex-col gap-4">
+      <AssignResultsList results={results} />
+      <div className="flex justify-end">
+        <FocusedDoneButton onClick={onDone} />
+      </div>
+    </div>
   );
 }

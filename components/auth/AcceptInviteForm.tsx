@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { messageOf } from "@/components/assignments/mutation-helpers";
+import { messageOf } from "@/components/forms/field-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";

@@ -1,10 +1,10 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState, type FormEvent } from "react";
 import { AssignDetailsFields } from "@/components/assignments/AssignDetailsFields";
-import { FocusedDoneButton } from "@/components/assignments/FocusedDoneButton";
-import { AssignResultsList } from "@/components/assignments/AssignResultsList";
-import { fieldErrorsOf, messageOf } from "@/components/assignments/mutation-helpers";
+import { AssignResultsPanel } from "@/components/assignments/AssignResultsList";
+import { useCreateAssignments } from "@/components/assignments/use-create-assignments";
+import { fieldErrorsOf, messageOf } from "@/components/forms/field-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { DialogFormActions } from "@/components/forms/DialogFormActions";
 import { Button } from "@/components/ui/Button";
@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/Input";
 import { Notice } from "@/components/ui/Notice";
 import { RadioGroup } from "@/components/ui/RadioGroup";
 import { Spinner } from "@/components/ui/Spinner";
-import { KIND_LABEL, type AssignResult } from "@/server/schemas/assignment";
+import { KIND_LABEL } from "@/server/schemas/assignment";
 
 /** From a client's page: pick one reading or a whole reading plan for this client. */
 export function AssignToClientDialog({ clientId, clientName }: { clientId: string; clientName: string }) {
@@ -31,32 +31,14 @@ export function AssignToClientDialog({ clientId, clientName }: { clientId: strin
 
 function PickAndAssign({ clientId, onDone }: { clientId: string; onDone: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [search, setSearch] = useState("");
   const q = useDeferredValue(search.trim());
   const [target, setTarget] = useState("");
-  const [results, setResults] = useState<AssignResult[] | null>(null);
   const options = useQuery(trpc.assignment.pickerOptions.queryOptions(q ? { q } : undefined, { placeholderData: keepPreviousData }));
-  const assign = useMutation(
-    trpc.assignment.create.mutationOptions({
-      onSuccess: async (data) => {
-        setResults(data);
-        await Promise.all([queryClient.invalidateQueries(trpc.client.pathFilter()), queryClient.invalidateQueries(trpc.assignment.pathFilter())]);
-      },
-    }),
-  );
+  const { assign, results } = useCreateAssignments();
   const errors = fieldErrorsOf(assign.error);
 
-  if (results) {
-    return (
-      <div className="flex flex-col gap-4">
-        <AssignResultsList results={results} />
-        <div className="flex justify-end">
-          <FocusedDoneButton onClick={onDone} />
-        </div>
-      </div>
-    );
-  }
+  if (results) return <AssignResultsPanel results={results} onDone={onDone} />;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

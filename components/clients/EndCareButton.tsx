@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { messageOf } from "@/components/assignments/mutation-helpers";
+import { messageOf } from "@/components/forms/field-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";

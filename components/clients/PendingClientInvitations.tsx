@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { LocalTime } from "@/components/assignments/LocalTime";
-import { messageOf } from "@/components/assignments/mutation-helpers";
+import { messageOf } from "@/components/forms/field-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { LocalTime } from "@/components/assignments/LocalTime";
-import { messageOf } from "@/components/assignments/mutation-helpers";
+import { messageOf } from "@/components/forms/field-errors";
 import { StatusBadge } from "@/components/assignments/StatusBadge";
 import { TrackingDetails } from "@/components/assignments/TrackingDetails";
 import { useTRPC } from "@/components/trpc/client";

@@ -16,7 +16,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Textarea } from "@/components/ui/Textarea";
 import { useToast } from "@/components/ui/ToastProvider";
-import { fieldMessage } from "@/components/library/trpc-errors";
+import { fieldMessage } from "@/components/forms/field-errors";
 import { CollectionItems } from "./CollectionItems";
 
 /** One reading plan: rename/describe, reorder and remove its resources, assign it, delete it. */

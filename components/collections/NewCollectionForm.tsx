@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
 import { Textarea } from "@/components/ui/Textarea";
 import { useToast } from "@/components/ui/ToastProvider";
-import { fieldMessage } from "@/components/library/trpc-errors";
+import { fieldMessage } from "@/components/forms/field-errors";
 
 /** Name (and optionally describe) a new reading plan, then open it. */
 export function NewCollectionForm() {

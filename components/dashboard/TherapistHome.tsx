@@ -21,13 +21,24 @@ function ItemLink({ item, children }: { item: Item; children?: ReactNode }) {
   );
 }
 
-function Panel({ id, title, empty, children, count }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {
+/** One attention list: each item links to its client and reading, with `detail` underneath. */
+function Panel<T extends Item>({ id, title, empty, items, detail }: { id: string; title: string; empty: string; items: T[]; detail: (item: T) => ReactNode }) {
   return (
     <Card as="section" aria-labelledby={id} className="flex flex-col gap-3">
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
-      {count === 0 ? <p className="text-muted">{empty}</p> : <ul className="flex flex-col gap-2">{children}</ul>}
+      {items.length === 0 ? (
+        <p className="text-muted">{empty}</p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {items.map((item) => (
+            <li key={item.assignmentId}>
+              <ItemLink item={item}>{detail(item)}</ItemLink>
+            </li>
+          ))}
+        </ul>
+      )}
     </Card>
   );
 }
@@ -46,40 +57,42 @@ export function TherapistHome({ since }: { since: string | null }) {
   return (
     <div className="flex flex-col gap-6">
       <div className="grid gap-4 lg:grid-cols-3">
-        <Panel id="not-opened" title="Not opened after a week" empty="Every reading from more than a week ago has been opened." count={data.notOpened.length}>
-          {data.notOpened.map((item) => (
-            <li key={item.assignmentId}>
-              <ItemLink item={item}>
-                <span className="block text-sm text-muted">
-                  Assigned <LocalTime value={item.assignedAt} dateOnly />
-                </span>
-              </ItemLink>
-            </li>
-          ))}
-        </Panel>
-        <Panel id="finished" title="Finished" empty="Nothing newly finished." count={data.finished.length}>
-          {data.finished.map((item) => (
-            <li key={item.assignmentId}>
-              <ItemLink item={item}>
-                {item.completedAt ? (
-                  <span className="block text-sm text-muted">
-                    <LocalTime value={item.completedAt} />
-                  </span>
-                ) : null}
-              </ItemLink>
-            </li>
-          ))}
-        </Panel>
-        <Panel id="reflections" title="New shared reflections" empty="No new reflections have been shared." count={data.reflections.length}>
-          {data.reflections.map((item) => (
-            <li key={item.assignmentId}>
-              <ItemLink item={item}>
-                <span className="block text-sm text-muted">{item.rating ? `Rated ${item.rating} of 5` : "No rating"}</span>
-                {item.body ? <span className="line-clamp-3 block text-sm">“{item.body}”</span> : null}
-              </ItemLink>
-            </li>
-          ))}
-        </Panel>
+        <Panel
+          id="not-opened"
+          title="Not opened after a week"
+          empty="Every reading from more than a week ago has been opened."
+          items={data.notOpened}
+          detail={(item) => (
+            <span className="block text-sm text-muted">
+              Assigned <LocalTime value={item.assignedAt} dateOnly />
+            </span>
+          )}
+        />
+        <Panel
+          id="finished"
+          title="Finished"
+          empty="Nothing newly finished."
+          items={data.finished}
+          detail={(item) =>
+            item.completedAt ? (
+              <span className="block text-sm text-muted">
+                <LocalTime value={item.completedAt} />
+              </span>
+            ) : null
+          }
+        />
+        <Panel
+          id="reflections"
+          title="New shared reflections"
+          empty="No new reflections have been shared."
+          items={data.reflections}
+          detail={(item) => (
+            <>
+              <span className="block text-sm text-muted">{item.rating ? `Rated ${item.rating} of 5` : "No rating"}</span>
+              {item.body ? <span className="line-clamp-3 block text-sm">“{item.body}”</span> : null}
+            </>
+          )}
+        />
       </div>
       <p className="text-sm text-muted">Finished readings and reflections are shown {sinceText}.</p>
       <Card as="section" aria-labelledby="weekly" className="flex flex-col gap-3">

@@ -26,7 +26,7 @@ import {
 import { FormErrorSummary, type FieldErrors } from "./FormErrorSummary";
 import { MarkdownEditor } from "./MarkdownEditor";
 import { TagPicker } from "./TagPicker";
-import { fieldErrorsOf } from "./trpc-errors";
+import { fieldErrorsOf } from "@/components/forms/field-errors";
 
 export type ResourceFormValues = {
   title: string;

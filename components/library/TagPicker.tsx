@@ -3,7 +3,7 @@
 import { useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/Button";
 import { Input } from "@/components/ui/Input";
-import { errorClasses, hintClasses, labelClasses } from "@/components/ui/field-styles";
+import { Field } from "@/components/ui/Field";
 
 type Props = {
   id: string;
@@ -18,8 +18,6 @@ type Props = {
 export function TagPicker({ id, value, onChange, known, error }: Props) {
   const [draft, setDraft] = useState("");
   const listId = `${useId()}-tags`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
 
   function add() {
     const name = draft.trim().replace(/\s+/g, " ");
@@ -39,58 +37,54 @@ export function TagPicker({ id, value, onChange, known, error }: Props) {
   }
 
   return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className={labelClasses}>
-        Tags <span className="font-normal text-muted">(optional)</span>
-      </label>
-      <span id={hintId} className={hintClasses}>
-        Choose from the suggestions or type a new tag, then press Enter or “Add tag”. Up to 12.
-      </span>
-      {error ? (
-        <span id={errorId} className={errorClasses}>
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      ) : null}
-      <div className="flex gap-2">
-        <Input
-          id={id}
-          list={listId}
-          value={draft}
-          maxLength={40}
-          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setDraft(e.currentTarget.value)}
-          onKeyDown={onKeyDown}
-        />
-        <Button variant="secondary" onClick={add}>
-          Add tag
-        </Button>
-      </div>
-      <datalist id={listId}>
-        {known
-          .filter((k) => !value.includes(k))
-          .map((k) => (
-            <option key={k} value={k} />
-          ))}
-      </datalist>
-      {value.length ? (
-        <ul aria-label="Chosen tags" className="flex flex-wrap gap-2 pt-1">
-          {value.map((tag) => (
-            <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-accent-tint py-0.5 pl-3 pr-1 text-sm text-ink">
-              {tag}
-              <button
-                type="button"
-                onClick={() => onChange(value.filter((v) => v !== tag))}
-                className="inline-flex min-h-7 min-w-7 items-center justify-center rounded-full hover:bg-surface-muted"
-                aria-label={`Remove tag ${tag}`}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <Field
+      id={id}
+      label="Tags"
+      optional
+      hint="Choose from the suggestions or type a new tag, then press Enter or “Add tag”. Up to 12."
+      error={error}
+    >
+      {(control) => (
+        <>
+          <div className="flex gap-2">
+            <Input
+              {...control}
+              list={listId}
+              value={draft}
+              maxLength={40}
+              onChange={(e) => setDraft(e.currentTarget.value)}
+              onKeyDown={onKeyDown}
+            />
+            <Button variant="secondary" onClick={add}>
+              Add tag
+            </Button>
+          </div>
+          <datalist id={listId}>
+            {known
+              .filter((k) => !value.includes(k))
+              .map((k) => (
+                <option key={k} value={k} />
+              ))}
+          </datalist>
+          {value.length ? (
+            <ul aria-label="Chosen tags" className="flex flex-wrap gap-2 pt-1">
+              {value.map((tag) => (
+                <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-accent-tint py-0.5 pl-3 pr-1 text-sm text-ink">
+                  {tag}
+                  <button
+                    type="button"
+                    onClick={() => onChange(value.filter((v) => v !== tag))}
+                    className="inline-flex min-h-7 min-w-7 items-center justify-center rounded-full hover:bg-surface-muted"
+                    aria-label={`Remove tag ${tag}`}
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+    </Field>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Suspense, useRef, useState, type ReactNode } from "react";
-import { messageOf } from "@/components/assignments/mutation-helpers";
+import { useRef, useState, type ReactNode } from "react";
+import { messageOf } from "@/components/forms/field-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { ProgressBar } from "@/components/ui/ProgressBar";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { ReflectionForm, type OwnReflection } from "./ReflectionForm";
 import { newReportKey } from "./report-key";
 import { TherapistSeesPanel } from "./TherapistSeesPanel";
@@ -83,15 +82,9 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
           )}
         </section>
       ) : null}
-      <Suspense
-        fallback={
-          <SkeletonGroup label="Loading what your therapist sees…">
-            <Skeleton className="h-24" />
-          </SkeletonGroup>
-        }
-      >
+      <SkeletonSuspense label="Loading what your therapist sees…" shapes={["h-24"]}>
         <TherapistSeesPanel assignmentId={assignmentId} />
-      </Suspense>
+      </SkeletonSuspense>
     </div>
   );
 }

@@ -22,6 +22,7 @@ export { RadioGroup, type RadioGroupProps, type RadioOption } from "./RadioGroup
 export { Select, type SelectProps } from "./Select";
 export { Skeleton, type SkeletonProps } from "./Skeleton";
 export { SkeletonGroup, type SkeletonGroupProps } from "./SkeletonGroup";
+export { SkeletonSuspense, type SkeletonSuspenseProps } from "./SkeletonSuspense";
 export { Spinner, type SpinnerProps } from "./Spinner";
 export { TableScroll, type TableScrollProps } from "./TableScroll";
 export { Tabs, type TabItem, type TabsProps } from "./Tabs";

@@ -6,8 +6,7 @@ import { ACCOUNTS_PAGE_SIZE } from "@/components/admin/page-sizes";
 import { InviteStaffDialog } from "@/components/admin/InviteStaffDialog";
 import { PendingInvitations } from "@/components/admin/PendingInvitations";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { accountListInput } from "@/server/schemas/admin";
 import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
@@ -39,18 +38,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
             <PendingInvitations />
           </Suspense>
           <AccountFilters role={filter.role} status={filter.status} search={filter.search} />
-          <Suspense
-            key={JSON.stringify(filter)}
-            fallback={
-              <SkeletonGroup label="Loading accounts…">
-                <Skeleton className="h-10" />
-                <Skeleton className="h-10" />
-                <Skeleton className="h-10" />
-              </SkeletonGroup>
-            }
-          >
+          <SkeletonSuspense key={JSON.stringify(filter)} label="Loading accounts…" shapes={["h-10", "h-10", "h-10"]}>
             <AccountsTable filter={filter} currentUserId={user.id} />
-          </Suspense>
+          </SkeletonSuspense>
         </div>
       </HydrateClient>
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { z } from "zod";
 import { AuditFilters } from "@/components/admin/AuditFilters";
 import { AuditTrail } from "@/components/admin/AuditTrail";
@@ -7,8 +6,7 @@ import { AUDIT_PAGE_SIZE } from "@/components/admin/page-sizes";
 import { buttonClasses } from "@/components/ui/button-styles";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { auditFilterInput, type AuditFilterInput } from "@/server/schemas/audit";
 import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
@@ -44,18 +42,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <AuditFilters values={raw} errors={errors} />
         {parsed.success ? (
           <HydrateClient>
-            <Suspense
-              key={JSON.stringify(filter)}
-              fallback={
-                <SkeletonGroup label="Loading events…">
-                  <Skeleton className="h-10" />
-                  <Skeleton className="h-10" />
-                  <Skeleton className="h-10" />
-                </SkeletonGroup>
-              }
-            >
+            <SkeletonSuspense key={JSON.stringify(filter)} label="Loading events…" shapes={["h-10", "h-10", "h-10"]}>
               <AuditTrail filter={filter} />
-            </Suspense>
+            </SkeletonSuspense>
           </HydrateClient>
         ) : (
           <Notice tone="error" title="Some filters need another look">

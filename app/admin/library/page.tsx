@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { LIBRARY_PAGE_SIZE } from "@/components/admin/page-sizes";
 import { SharedLibraryList } from "@/components/admin/SharedLibraryList";
 import { Button } from "@/components/ui/Button";
@@ -7,8 +6,7 @@ import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Select } from "@/components/ui/Select";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { adminLibraryListInput } from "@/server/schemas/admin";
 import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
@@ -45,9 +43,9 @@ export default async function AdminLibraryPage({ searchParams }: { searchParams:
           <Button type="submit" variant="secondary">Apply filters</Button>
         </form>
         <HydrateClient>
-          <Suspense key={JSON.stringify(filter)} fallback={<SkeletonGroup label="Loading the library…"><Skeleton className="h-16" /><Skeleton className="h-16" /></SkeletonGroup>}>
+          <SkeletonSuspense key={JSON.stringify(filter)} label="Loading the library…" shapes={["h-16", "h-16"]}>
             <SharedLibraryList filter={filter} />
-          </Suspense>
+          </SkeletonSuspense>
         </HydrateClient>
       </div>
     </>

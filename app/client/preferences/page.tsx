@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { PreferencesForm } from "@/components/preferences/PreferencesForm";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
 
@@ -20,14 +18,9 @@ export default async function ClientPreferencesPage() {
         description="Make Haven comfortable to read. Changes apply straight away and are remembered on every device you use."
       />
       <HydrateClient>
-        <Suspense fallback={(
-            <SkeletonGroup label="Loading your preferences">
-              <Skeleton className="h-24 w-full max-w-xl" />
-              <Skeleton className="h-24 w-full max-w-xl" />
-            </SkeletonGroup>
-          )}>
+        <SkeletonSuspense label="Loading your preferences" shapes={["h-24 w-full max-w-xl", "h-24 w-full max-w-xl"]}>
           <PreferencesForm />
-        </Suspense>
+        </SkeletonSuspense>
       </HydrateClient>
     </>
   );

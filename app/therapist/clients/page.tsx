@@ -8,8 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
 
@@ -54,17 +53,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                 Search
               </Button>
             </form>
-            <Suspense
-              key={q ?? ""}
-              fallback={
-                <SkeletonGroup label="Loading your clients…">
-                  <Skeleton className="h-12" />
-                  <Skeleton className="h-12" />
-                </SkeletonGroup>
-              }
-            >
+            <SkeletonSuspense key={q ?? ""} label="Loading your clients…" shapes={["h-12", "h-12"]}>
               <ClientTable q={q} />
-            </Suspense>
+            </SkeletonSuspense>
           </section>
         </div>
       </HydrateClient>

@@ -2,11 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { AccountDetailView } from "@/components/admin/AccountDetailView";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
 
@@ -30,9 +28,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         title={found.account.name}
       />
       <HydrateClient>
-        <Suspense fallback={<SkeletonGroup label="Loading the account…"><Skeleton className="h-40" /></SkeletonGroup>}>
+        <SkeletonSuspense label="Loading the account…" shapes={["h-40"]}>
           <AccountDetailView userId={found.account.id} currentUserId={user.id} />
-        </Suspense>
+        </SkeletonSuspense>
       </HydrateClient>
     </>
   );

@@ -2,11 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { SharedResourceEditor } from "@/components/admin/SharedResourceEditor";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
 
@@ -27,9 +25,9 @@ export default async function EditSharedResourcePage({ params }: { params: Promi
     <>
       <PageHeader eyebrow={<Link href="/admin/library" className="underline underline-offset-4">Shared library</Link>} title={`Edit “${resource.title}”`} />
       <HydrateClient>
-        <Suspense fallback={<SkeletonGroup label="Loading the resource…"><Skeleton className="h-64" /></SkeletonGroup>}>
+        <SkeletonSuspense label="Loading the resource…" shapes={["h-64"]}>
           <SharedResourceEditor resourceId={resource.id} />
-        </Suspense>
+        </SkeletonSuspense>
       </HydrateClient>
     </>
   );

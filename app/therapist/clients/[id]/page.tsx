@@ -2,14 +2,12 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { AssignToClientDialog } from "@/components/clients/AssignToClientDialog";
 import { ClientReadings } from "@/components/clients/ClientReadings";
 import { EndCareButton } from "@/components/clients/EndCareButton";
 import { buttonClasses } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
 
@@ -45,16 +43,9 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         }
       />
       <HydrateClient>
-        <Suspense
-          fallback={
-            <SkeletonGroup label="Loading readings…">
-              <Skeleton className="h-32" />
-              <Skeleton className="h-32" />
-            </SkeletonGroup>
-          }
-        >
+        <SkeletonSuspense label="Loading readings…" shapes={["h-32", "h-32"]}>
           <ClientReadings clientId={id} />
-        </Suspense>
+        </SkeletonSuspense>
       </HydrateClient>
     </>
   );

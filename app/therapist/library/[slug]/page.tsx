@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { AssignEntryPoint } from "@/components/assignments/AssignEntryPoint";
 import { ResourceEngagement } from "@/components/assignments/ResourceEngagement";
 import { MarkdownBody } from "@/components/content/MarkdownBody";
@@ -11,8 +10,7 @@ import { ResourceMeta } from "@/components/library/ResourceMeta";
 import { ResourceStatusActions } from "@/components/library/ResourceStatusActions";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { isWebUrl, KIND_LABELS, KINDS_WITH_URL } from "@/server/schemas/library";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
@@ -107,16 +105,9 @@ export default async function ResourcePage({ params }: Params) {
           {resource.canEdit ? (
             <ResourceStatusActions id={resource.id} slug={resource.slug} status={resource.status} visibility={resource.visibility} />
           ) : null}
-          <Suspense
-            fallback={
-              <SkeletonGroup label="Loading your reading plans…">
-                <Skeleton className="h-5 w-1/2" />
-                <Skeleton className="h-10 w-full" />
-              </SkeletonGroup>
-            }
-          >
+          <SkeletonSuspense label="Loading your reading plans…" shapes={["h-5 w-1/2", "h-10 w-full"]}>
             <CollectionMembership resourceId={resource.id} title={resource.title} />
-          </Suspense>
+          </SkeletonSuspense>
         </aside>
       </div>
     </HydrateClient>
