@@ -50,12 +50,20 @@ describe("the last active admin", () => {
         callerFor(a).admin.deactivate({ userId: b.id }),
         callerFor(b).admin.deactivate({ userId: a.id }),
       ]);
+      // On PGlite (the default test database) the two transactions are serialised by the single
+      // session, so this only races for real with TEST_DATABASE_URL on PostgreSQL; the end state
+      // is asserted exactly either way.
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected");
-      expect(refused?.reason).toMatchObject({ code: "CONFLICT" });
-      const remaining = await activeAdmins();
-      expect(remaining).toHaveLength(1);
-      expect(await getDb().auditEvent.count({ where: { action: "account.deactivated", targetId: { in: [a.id, b.id] } } })).toBe(1);
+      expect(refused?.reason).toMatchObject({ code: "CONFLICT", message: LAST_ADMIN_MESSAGE });
+      const [winner, loser] = results[0].status === "fulfilled" ? [a, b] : [b, a];
+      expect(await activeAdmins()).toEqual([{ id: winner.id }]);
+      expect(await getDb().user.findUniqueOrThrow({ where: { id: winner.id } })).toMatchObject({ role: "ADMIN", status: "ACTIVE", sessionVersion: winner.sessionVersion });
+      const removed = await getDb().user.findUniqueOrThrow({ where: { id: loser.id } });
+      expect(removed).toMatchObject({ role: "ADMIN", status: "DEACTIVATED" });
+      expect(removed.sessionVersion).toBeGreaterThan(loser.sessionVersion);
+      const audited = await getDb().auditEvent.findMany({ where: { action: "account.deactivated", targetId: { in: [a.id, b.id] } } });
+      expect(audited).toMatchObject([{ actorId: winner.id, targetId: loser.id }]);
     }
   });
 
@@ -68,7 +76,12 @@ describe("the last active admin", () => {
       callerFor(b).admin.deactivate({ userId: a.id }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(await activeAdmins()).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ code: "CONFLICT", message: LAST_ADMIN_MESSAGE });
+    // Whichever won, the other one is still an active admin and the loser's target is untouched.
+    const demoted = results[0].status === "fulfilled";
+    expect(await activeAdmins()).toEqual([{ id: demoted ? a.id : b.id }]);
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject(demoted ? { role: "THERAPIST", status: "ACTIVE" } : { role: "ADMIN", status: "ACTIVE" });
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject(demoted ? { role: "ADMIN", status: "ACTIVE" } : { role: "ADMIN", status: "DEACTIVATED" });
   });
 
   it("can be removed once there is another active admin", async () => {
