@@ -1,135 +1,206 @@
-// npm run bench — speed figures for the paths that must stay fast, reported as ratios measured in
-// one run (these machines are shared and noisy: absolute times vary, ratios much less).
-// Database: an in-memory PGlite by default; BENCH_DATABASE_URL=postgresql://… (a server) for real figures.
-//   BENCH_AUDIT_ROWS (default 200000; 1000000 for the "million rows" check)
+// npm run bench [-- --sizes S,M] [-- --iterations 200] [-- --http-seconds 10] [-- --no-http]
+// Speed figures for the paths that must stay fast (issue 10), as ratios measured in one run: these
+// machines are shared and noisy, so absolute times vary and ratios much less.
+//
+// Database: BENCH_DATABASE_URL (a PostgreSQL server URL; a throwaway database d_bench_<size>_<id>
+// is created on it and dropped afterwards), default the local server postgresql://haven:haven@
+// 127.0.0.1:5432/postgres; the embedded PGlite (in memory) when no server answers.
+// Sizes: S (1k resources / 20 therapists / 500 clients / 10k events), M (10k / 100 / 5k / 200k),
+// L (50k / 500 / 25k / 1M, one heavy therapist with 500 clients × 40 assignments). Default S,M:
+// L takes several minutes to seed and ~1 GB of disk; ask for it with --sizes S,M,L.
+// HTTP: once, at the first size (or --http-size X), against `npm run build && npm start` on
+// BENCH_PORT (default 4420); BENCH_SKIP_BUILD=1 reuses the current build.
+import "../harness/server-only-shim";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../../server/db/client";
 import { startEmbeddedPostgres } from "../../server/db/embedded";
 import { deployMigrations } from "../../server/db/migrations";
-import { librarySearchInput } from "../../server/schemas/library";
-import { pageAuditEvents } from "../../server/services/audit-log";
-import { encodeCursor } from "../../server/services/keyset";
-import { importLibraryFolder } from "../../server/services/library-import";
-import { searchLibrary } from "../../server/services/library-search";
 import { hashPassword } from "../../server/services/passwords";
-import { reportProgress } from "../../server/services/tracking";
+import { seedDemo } from "../../server/services/seed-all";
+import { buildApp, ROOT, startApp } from "../harness/app";
+import { onExit } from "../harness/processes";
+import { BENCH_PASSWORD, httpRound, prepareHttpUsers, type HttpRound } from "./http";
+import { runInProcess, type CaseResult } from "./inprocess";
+import { seedSynthetic, SIZES, type Size } from "./seed";
 
-const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 200_000);
-const REPEATS = 7;
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const hit = args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!hit) return undefined;
+  return hit.includes("=") ? hit.split("=")[1] : args[args.indexOf(hit) + 1];
+};
+const sizes = (arg("sizes") ?? process.env.BENCH_SIZES ?? "S,M").split(",").map((s) => s.trim().toUpperCase()) as Size["name"][];
+for (const s of sizes) if (!SIZES[s]) throw new Error(`Unknown size ${s}: use S, M or L.`);
+const ITERATIONS = Math.max(200, Number(arg("iterations") ?? 200));
+const HTTP = !args.includes("--no-http");
+const HTTP_SIZE = (arg("http-size") ?? sizes[0]) as Size["name"];
+const HTTP_SECONDS = Number(arg("http-seconds") ?? 10);
+const CONNECTIONS = Number(arg("connections") ?? 50);
+const PORT = Number(process.env.BENCH_PORT ?? 4420);
+const LOG_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "haven-bench-"));
 
-async function median(run: () => Promise<unknown>, repeats = REPEATS): Promise<number> {
-  await run(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
+async function serverReachable(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
 }
 
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://haven:haven@127.0.0.1:5432/postgres";
+const useServer = await serverReachable(serverUrl);
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at start`;
+console.log(`Haven bench — sizes ${sizes.join(",")}, ${ITERATIONS} in-process iterations per case${HTTP ? `, HTTP at ${HTTP_SIZE} (${CONNECTIONS} connections, ${HTTP_SECONDS} s per case, two rounds)` : ""}`);
+console.log(`Machine: ${machine}`);
+console.log(`Database: ${useServer ? `PostgreSQL at ${new URL(serverUrl).host} (throwaway databases d_bench_*)` : "embedded PGlite in memory (no server answered; figures are for development only)"}\n`);
 
-async function database(): Promise<{ url: string; stop: () => Promise<void>; label: string }> {
-  const server = process.env.BENCH_DATABASE_URL;
-  if (!server) {
+async function openDatabase(size: Size["name"]): Promise<{ url: string; drop: () => Promise<void>; label: string }> {
+  if (!useServer) {
     const embedded = await startEmbeddedPostgres({ dataDir: null });
-    return { url: embedded.url, stop: embedded.stop, label: "embedded PGlite (in memory)" };
+    return { url: embedded.url, drop: embedded.stop, label: "PGlite" };
   }
-  const name = `haven_bench_${crypto.randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
+  const name = `d_bench_${size.toLowerCase()}_${crypto.randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
+  await admin.end();
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    label: `PostgreSQL server (${url.host})`,
-    stop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
   };
+  onExit(() => {
+    if (!dropped) console.error(`(left behind: database ${name}; drop it with DROP DATABASE ${name})`);
+  });
+  return { url: url.toString(), drop, label: name };
 }
 
-const target = await database();
-console.log(`Haven benchmarks on ${target.label}\n`);
-await deployMigrations(target.url);
-const db = createPrismaClient(target.url, { poolSize: 4 });
+type SizeResult = { size: Size["name"]; seedSeconds: number; inProcess: CaseResult[]; http?: HttpRound[] };
+const results: SizeResult[] = [];
+const passwordHash = await hashPassword(BENCH_PASSWORD);
+let built = process.env.BENCH_SKIP_BUILD === "1";
 
-try {
-  // --- Library search --------------------------------------------------------------------------
-  await importLibraryFolder(db, path.resolve(import.meta.dirname, "../../prisma/library"));
-  const passwordHash = await hashPassword("bench password");
-  const therapist = await db.user.create({ data: { email: "bench-therapist@example.test", name: "Bench", role: "THERAPIST", passwordHash } });
-  const client = await db.user.create({ data: { email: "bench-client@example.test", name: "Client", role: "CLIENT", passwordHash } });
-  await db.careRelationship.create({ data: { therapistId: therapist.id, clientId: client.id } });
-  const viewer = { id: therapist.id, role: "THERAPIST" as const };
-  const search = (q: string) => searchLibrary(db, viewer, librarySearchInput.parse({ q }));
-  const browse = await median(() => search(""));
-  const exact = await median(() => search("anxious attachment"));
-  const prefix = await median(() => search("self-compass"));
-  const typo = await median(() => search("avoidnt"));
-  console.log("Library search (32 resources), median of 7:");
-  console.log(`  browse, no query        ${fmt(browse)}`);
-  console.log(`  "anxious attachment"    ${fmt(exact)}  (${ratio(exact, browse)} browse)`);
-  console.log(`  "self-compass" (prefix) ${fmt(prefix)}  (${ratio(prefix, browse)} browse)`);
-  console.log(`  "avoidnt" (typo)        ${fmt(typo)}  (${ratio(typo, browse)} browse)\n`);
+for (const sizeName of sizes) {
+  const size = SIZES[sizeName];
+  const database = await openDatabase(sizeName);
+  process.env.DATABASE_URL ??= database.url; // env() wants one; every query below uses its own client
+  try {
+    console.log(`Size ${sizeName}: seeding ${database.label} …`);
+    await deployMigrations(database.url);
+    const db = createPrismaClient(database.url, { poolSize: 4 });
+    let seeded: Awaited<ReturnType<typeof seedSynthetic>>;
+    try {
+      await seedDemo(db);
+      seeded = await seedSynthetic(database.url, size, passwordHash);
+      console.log(`  seeded in ${seeded.seconds.toFixed(0)} s\n  in-process (${ITERATIONS} iterations, warm):`);
+      const inProcess = await runInProcess(db, seeded.vocabulary, ITERATIONS, console.log);
+      results.push({ size: sizeName, seedSeconds: seeded.seconds, inProcess });
+    } finally {
+      await db.$disconnect();
+    }
 
-  // --- Tracking write path ---------------------------------------------------------------------
-  const resource = await db.resource.findFirstOrThrow({ select: { id: true } });
-  const assignment = await db.assignment.create({ data: { therapistId: therapist.id, clientId: client.id, resourceId: resource.id } });
-  const REPORTS = 200;
-  const trackingStart = performance.now();
-  for (let i = 0; i < REPORTS; i++) {
-    await reportProgress(db, { assignmentId: assignment.id, clientId: client.id, progress: (i % 100) + 1, key: crypto.randomUUID() });
+    if (HTTP && sizeName === HTTP_SIZE) {
+      if (!built) {
+        buildApp(path.join(LOG_DIR, "build.log"));
+        built = true;
+      } else if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("BENCH_SKIP_BUILD=1 but there is no .next build.");
+      const app = await startApp({ port: PORT, databaseUrl: database.url, secret: crypto.randomBytes(32).toString("base64url"), logFile: path.join(LOG_DIR, "app.log") });
+      try {
+        const startRss = app.rss() / 1048576;
+        const users = await prepareHttpUsers(app, database.url, Math.min(CONNECTIONS, 50));
+        const words = seeded.vocabulary.filter((w) => w.length >= 7);
+        const searchWord = words[2] as string;
+        const word = words[5] as string;
+        const typoWord = word.slice(0, 3) + word.slice(4);
+        const rounds: HttpRound[] = [];
+        for (let round = 1; round <= 2; round++) {
+          console.log(`  HTTP round ${round} (server RSS ${(app.rss() / 1048576).toFixed(0)} MB at start; after sign-ins; idle start ${startRss.toFixed(0)} MB):`);
+          const r = await httpRound(app, database.url, users, { seconds: HTTP_SECONDS, connections: CONNECTIONS, searchWord, typoWord }, console.log);
+          console.log(
+            `    server RSS peak ${r.peakRssMb.toFixed(0)} MB, end ${r.endRssMb.toFixed(0)} MB; progress reports acknowledged ${r.progress.acknowledged}, stored once ${r.progress.stored}, lost ${r.progress.lost}, doubled ${r.progress.doubled}`,
+          );
+          rounds.push(r);
+        }
+        (results.find((r) => r.size === sizeName) as SizeResult).http = rounds;
+      } finally {
+        await app.stop();
+      }
+    }
+  } finally {
+    await database.drop();
   }
-  const trackingMs = (performance.now() - trackingStart) / REPORTS;
-  const plainStart = performance.now();
-  for (let i = 0; i < REPORTS; i++) {
-    await db.assignment.update({ where: { id: assignment.id }, data: { lastActivityAt: new Date() }, select: { id: true } });
-  }
-  const plainMs = (performance.now() - plainStart) / REPORTS;
-  console.log(`Tracking: ${REPORTS} progress reports (lock + idempotent event + monotonic summary, one transaction):`);
-  console.log(`  per report ${fmt(trackingMs)}; a bare single-row UPDATE ${fmt(plainMs)}; ratio ${ratio(trackingMs, plainMs)}\n`);
-
-  // --- Audit keyset pagination -----------------------------------------------------------------
-  const fill = performance.now();
-  await db.$executeRawUnsafe(`
-    INSERT INTO "AuditEvent" ("id", "at", "actorId", "actorRole", "action", "targetType", "targetId")
-    SELECT 'bench' || lpad(g::text, 8, '0'),
-           now() - (g || ' seconds')::interval,
-           CASE WHEN g % 50 = 0 THEN '${therapist.id}' ELSE NULL END,
-           CASE WHEN g % 50 = 0 THEN 'THERAPIST'::"Role" ELSE NULL END,
-           (ARRAY['auth.sign_in','client_data.viewed','assignment.created','resource.edited'])[1 + g % 4],
-           'User', 'target' || (g % 997)
-    FROM generate_series(1, ${AUDIT_ROWS}) g`);
-  await db.$executeRawUnsafe(`ANALYZE "AuditEvent"`);
-  console.log(`Audit trail: ${AUDIT_ROWS.toLocaleString("en")} rows inserted in ${(performance.now() - fill) / 1000 | 0} s`);
-  const deepRow = await db.auditEvent.findFirstOrThrow({ orderBy: [{ at: "desc" }, { id: "desc" }], skip: Math.floor(AUDIT_ROWS * 0.9), select: { at: true, id: true } });
-  const deepCursor = encodeCursor(deepRow);
-  const first = await median(() => pageAuditEvents(db, {}, { limit: 50 }));
-  const deep = await median(() => pageAuditEvents(db, {}, { cursor: deepCursor, limit: 50 }));
-  const offset = await median(
-    () => db.auditEvent.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], skip: Math.floor(AUDIT_ROWS * 0.9), take: 50, select: { id: true } }),
-    3,
-  );
-  const byActor = await median(() => pageAuditEvents(db, { actorId: therapist.id }, { limit: 50 }));
-  // Rows are one second apart, so this is the older half of the log.
-  const midpoint = new Date(Date.now() - (AUDIT_ROWS / 2) * 1000);
-  const byActorOld = await median(() => pageAuditEvents(db, { actorId: therapist.id, at: { lt: midpoint } }, { limit: 50 }));
-  console.log("  page of 50, median:");
-  console.log(`  newest page                 ${fmt(first)}`);
-  console.log(`  page at 90% depth (keyset)  ${fmt(deep)}  (${ratio(deep, first)} the newest page)`);
-  console.log(`  same depth with OFFSET      ${fmt(offset)}  (${ratio(offset, deep)} keyset) — why Haven never uses OFFSET`);
-  console.log(`  filtered by one actor       ${fmt(byActor)}`);
-  console.log(`  one actor, older half only  ${fmt(byActorOld)}`);
-} finally {
-  await db.$disconnect();
-  await target.stop();
+  console.log("");
 }
+
+// --- Budgets (issue 10) -------------------------------------------------------------------------
+type Budget = { budget: string; status: "OK" | "MISS" | "n/a"; figure: string };
+const budgets: Budget[] = [];
+const lastHttp = results.find((r) => r.http)?.http?.at(-1);
+const httpCase = (name: string) => lastHttp?.cases.find((c) => c.name === name);
+const ratioBudget = (label: string, name: string, min: number, extra?: (c: NonNullable<ReturnType<typeof httpCase>>) => boolean) => {
+  const c = httpCase(name);
+  if (!c || c.ratio === null) return budgets.push({ budget: label, status: "n/a", figure: "HTTP not measured" });
+  const ok = c.ratio >= min && (extra ? extra(c) : true);
+  budgets.push({ budget: label, status: ok ? "OK" : "MISS", figure: `${(c.ratio * 100).toFixed(0)} % (${c.rps.toFixed(0)} req/s, errors ${c.errors}, non-2xx ${c.non2xx})` });
+};
+ratioBudget("progress POST ≥ 50 % of bare POST, zero errors", "progress report POST", 0.5, (c) => c.errors === 0 && c.non2xx === 0);
+if (lastHttp) {
+  const p = lastHttp.progress;
+  budgets.push({ budget: "every acknowledged progress report stored exactly once", status: p.lost === 0 && p.doubled === 0 && p.acknowledged > 0 ? "OK" : "MISS", figure: `acknowledged ${p.acknowledged}, stored ${p.stored}, lost ${p.lost}, doubled ${p.doubled}` });
+}
+ratioBudget("client reading page ≥ 20 % of bare GET", "client reading page", 0.2);
+ratioBudget("library search page ≥ 15 % of bare GET", "library search page ?q=", 0.15);
+ratioBudget("tRPC search ≥ 30 % of bare GET", "tRPC library.search (typo)", 0.3);
+ratioBudget("therapist home ≥ 15 % of bare GET", "therapist home", 0.15);
+const sizeS = results.find((r) => r.size === "S");
+const sizeL = results.find((r) => r.size === "L");
+if (sizeS && sizeL) {
+  const worst = sizeL.inProcess.map((c) => ({ name: c.name, growth: c.p95 / ((sizeS.inProcess.find((s) => s.name === c.name) as CaseResult).p95 || 1) })).sort((a, b) => b.growth - a.growth);
+  const top = worst[0] as { name: string; growth: number };
+  budgets.push({ budget: "every in-process p95 at L ≤ 2× S", status: top.growth <= 2 ? "OK" : "MISS", figure: `worst ${top.name} ${top.growth.toFixed(2)}×` });
+  const search = sizeL.inProcess.filter((c) => c.name.startsWith("search")).sort((a, b) => b.p95 - a.p95)[0] as CaseResult;
+  const home = sizeL.inProcess.find((c) => c.name === "therapist home") as CaseResult;
+  budgets.push({ budget: "search p95 ≤ 25 ms in-process at L", status: search.p95 <= 25 ? "OK" : "MISS", figure: `worst ${search.name} ${search.p95.toFixed(1)} ms` });
+  budgets.push({ budget: "therapist home p95 ≤ 40 ms in-process at L", status: home.p95 <= 40 ? "OK" : "MISS", figure: `${home.p95.toFixed(1)} ms` });
+} else {
+  for (const b of ["every in-process p95 at L ≤ 2× S", "search p95 ≤ 25 ms in-process at L", "therapist home p95 ≤ 40 ms in-process at L"]) budgets.push({ budget: b, status: "n/a", figure: "needs --sizes S,…,L" });
+}
+const rounds = results.find((r) => r.http)?.http;
+if (rounds && rounds.length === 2) {
+  const [a, b] = rounds as [HttpRound, HttpRound];
+  const change = (b.endRssMb - a.endRssMb) / a.endRssMb;
+  budgets.push({ budget: "server RSS after two identical rounds differs ≤ 10 %", status: Math.abs(change) <= 0.1 ? "OK" : "MISS", figure: `${a.endRssMb.toFixed(0)} → ${b.endRssMb.toFixed(0)} MB (${(change * 100).toFixed(1)} %), peak ${Math.max(a.peakRssMb, b.peakRssMb).toFixed(0)} MB` });
+}
+
+console.log("In-process p95 (ms) by size:");
+const names = results[0]?.inProcess.map((c) => c.name) ?? [];
+console.log(`  ${"case".padEnd(30)} ${results.map((r) => `${r.size} p50`.padStart(9) + `${r.size} p95`.padStart(9) + `${r.size} p99`.padStart(9)).join("")}`);
+for (const name of names) {
+  const cells = results.map((r) => {
+    const c = r.inProcess.find((x) => x.name === name) as CaseResult;
+    return c.p50.toFixed(1).padStart(9) + c.p95.toFixed(1).padStart(9) + c.p99.toFixed(1).padStart(9);
+  });
+  console.log(`  ${name.padEnd(30)} ${cells.join("")}`);
+}
+console.log("\nBudgets (issue 10):");
+for (const b of budgets) console.log(`  ${b.status.padEnd(4)} ${b.budget} — ${b.figure}`);
+
+const out = path.join(ROOT, "bench-results.json");
+fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), machine, database: useServer ? "PostgreSQL server" : "PGlite", iterations: ITERATIONS, connections: CONNECTIONS, httpSeconds: HTTP_SECONDS, results, budgets }, null, 2)}\n`);
+console.log(`\nWrote ${path.relative(process.cwd(), out)}.`);
 process.exit(0);
