@@ -118,7 +118,7 @@ for (const sizeName of sizes) {
       if (!built) {
         buildApp(path.join(LOG_DIR, "build.log"));
         built = true;
-      } else if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("BENCH_SKIP_BUILD=1 but there is no .next build.");
+      } else if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("BENCH_SKIP_BUILD=1 but there is no .next build.");
       const app = await startApp({ port: PORT, databaseUrl: database.url, secret: crypto.randomBytes(32).toString("base64url"), logFile: path.join(LOG_DIR, "app.log") });
       try {
         const startRss = app.rss() / 1048576;

@@ -77,7 +77,7 @@ console.log(`Mode: ${SHORT ? "short" : "full"}; ${N} simulated clients; logs in 
 
 const db = await prepareDatabase(databaseUrl);
 if (process.env.LOADTEST_SKIP_BUILD !== "1") buildApp(path.join(LOG_DIR, "build.log"));
-else if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("LOADTEST_SKIP_BUILD=1 but there is no .next build; run npm run build first.");
+else if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("LOADTEST_SKIP_BUILD=1 but there is no .next build; run npm run build first.");
 
 let instance = 0;
 const start = (port: number) => startApp({ port, databaseUrl, secret, logFile: path.join(LOG_DIR, `app-${port}-${++instance}.log`) });

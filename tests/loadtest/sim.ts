@@ -19,6 +19,7 @@ export class Tally {
   network = 0;
   afterRecoveryFailures = 0;
   samples: string[] = [];
+  private sampled = new Set<string>();
   /** Set by the outage scenario: failures after this instant are counted as "after recovery". */
   recoveredAt: number | null = null;
 
@@ -35,7 +36,12 @@ export class Tally {
       if (reply.status === 0) this.network++;
     }
     if (this.recoveredAt !== null && startedAt > this.recoveredAt) this.afterRecoveryFailures++;
-    if (this.samples.length < 6) this.samples.push(`${what} → ${reply.status || reply.networkError}${reply.location ? ` (to ${reply.location})` : ""}`);
+    // One example of each kind of failure (what × status), so the log shows their variety.
+    const kind = `${what} → ${reply.status || reply.networkError}${reply.location ? ` (to ${reply.location.replace(/\?.*/, "")})` : ""}`;
+    if (!this.sampled.has(kind) && this.samples.length < 10) {
+      this.sampled.add(kind);
+      this.samples.push(kind);
+    }
   }
 }
 
