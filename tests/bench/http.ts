@@ -152,7 +152,7 @@ export async function httpRound(
     const ratio = bare && !name.startsWith("bare") ? r.rps / bare.rps : name.startsWith("bare") ? 1 : null;
     results.push({ name, ...r, ratio });
     log(
-      `    ${name.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(0).padStart(5)} ms   p95 ${r.p95.toFixed(0).padStart(5)} ms   p99 ${r.p99.toFixed(0).padStart(5)} ms   errors ${r.errors}, non-2xx ${r.non2xx}${ratio !== null ? `   ${(ratio * 100).toFixed(0)} % of bare` : ""}`,
+      `    ${name.padEnd(28)} ${r.rps.toFixed(r.rps < 10 ? 1 : 0).padStart(6)} req/s   p50 ${r.p50.toFixed(0).padStart(5)} ms   p95 ${r.p95.toFixed(0).padStart(5)} ms   p99 ${r.p99.toFixed(0).padStart(5)} ms   errors ${r.errors}, non-2xx ${r.non2xx}${ratio !== null ? `   ${(ratio * 100).toFixed(0)} % of bare` : ""}`,
     );
   }
   const endRss = app.rss();
