@@ -48,9 +48,9 @@ export async function seedSynthetic(url: string, size: Size, passwordHash: strin
     // Correlated on g so each row draws its own words; power(random(), k) favours frequent words.
     `(SELECT string_agg(($1::text[])[1 + floor(power(random(), ${skew}) * array_length($1::text[], 1))::int], ' ') FROM generate_series(1, ${count}) w WHERE g > 0)`;
   const CHUNK = 100_000;
-  const chunked = (total: number, sql: (from: number, to: number) => string, params: unknown[] = []) => async (c: pg.Client, tick: (d: number) => void) => {
-    for (let from = 1; from <= total; from += CHUNK) {
-      const to = Math.min(total, from + CHUNK - 1);
+  const chunked = (total: number, sql: (from: number, to: number) => string, params: unknown[] = [], chunk = CHUNK) => async (c: pg.Client, tick: (d: number) => void) => {
+    for (let from = 1; from <= total; from += chunk) {
+      const to = Math.min(total, from + chunk - 1);
       await c.query(sql(from, to), params);
       tick(to);
     }
@@ -103,6 +103,7 @@ export async function seedSynthetic(url: string, size: Size, passwordHash: strin
                  now() - (g % 700) * interval '1 hour', now() - (g % 900) * interval '1 hour', now()
           FROM generate_series(${from}, ${to}) g`,
         [vocab.slice(0, 4000), tagNames],
+        2_500, // text generation is the slow part: smaller chunks keep the bar moving
       ),
     },
     {
@@ -187,7 +188,7 @@ export async function seedSynthetic(url: string, size: Size, passwordHash: strin
   ];
 
   const bars = new cliProgress.MultiBar(
-    { format: `  ${size.name} {label} |{bar}| {value}/{total} {duration_formatted}`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, clearOnComplete: false },
+    { format: `  ${size.name} {label} |{bar}| {value}/{total} {duration_formatted}`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 15_000, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
   const started = performance.now();
