@@ -30,7 +30,7 @@ const SHORT = args.includes("--short") || process.env.LOADTEST_SHORT === "1";
 const onlyArg = args.find((a) => a.startsWith("--only"));
 const ONLY = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1] : args[args.indexOf(onlyArg) + 1])?.split(",") : null;
 const N = Number(process.env.LOADTEST_CLIENTS ?? (SHORT ? 20 : 200));
-const SECONDS = SHORT ? { load: 15, crash: 20, db: 25, outage: 5 } : { load: 60, crash: 45, db: 60, outage: 15 };
+const SECONDS = SHORT ? { load: 12, crash: 16, db: 20, outage: 5 } : { load: 60, crash: 45, db: 60, outage: 15 };
 const GRACE_MS = 30_000;
 const PORT = Number(process.env.LOADTEST_PORT ?? 4401);
 const CLUSTER_PORT = Number(process.env.LOADTEST_PG_PORT ?? 4410);
