@@ -46,6 +46,7 @@ export async function startApp(options: AppOptions): Promise<AppInstance> {
       NEXTAUTH_URL: url,
       APP_URL: url,
       PORT: String(options.port),
+      HOSTNAME: "127.0.0.1",
       ...options.env,
     },
   });
