@@ -2,8 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { ToastProvider } from "@/components/ui/ToastProvider";
-import { TRPCReactProvider } from "@/components/trpc/client";
-import { getRequestDisplay } from "@/server/display-preferences";
+import { TRPCReactProvider } from "@/server/trpc/react";
+import { getRequestDisplay } from "@/server/request-display";
 
 export const metadata: Metadata = {
   title: { default: "Haven", template: "%s · Haven" },

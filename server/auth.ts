@@ -8,9 +8,9 @@ import { getDb } from "./db";
 import { env } from "./env";
 import type { Role } from "./generated/prisma/client";
 import { signInInput } from "./schemas/account";
-import { recordAudit } from "./services/audit";
+import { recordAudit } from "./services/audit/record";
 import { requestMetaFrom, type RequestMeta } from "./services/request-meta";
-import { authenticate, currentSessionUser } from "./services/sign-in";
+import { authenticate, currentSessionUser } from "./services/accounts/sign-in";
 
 export const IDLE_TIMEOUT_SECONDS = 30 * 60;
 export const ABSOLUTE_LIFETIME_SECONDS = 12 * 60 * 60;

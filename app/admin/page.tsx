@@ -3,7 +3,7 @@ import { AdminOverview } from "@/components/admin/AdminOverview";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
-import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Overview" };
 

@@ -4,7 +4,7 @@ import { AreaShell } from "@/components/shell/AreaShell";
 import { CrisisNotice } from "@/components/shell/CrisisNotice";
 import { QuickExit } from "@/components/shell/QuickExit";
 import { requireUser } from "@/server/auth";
-import { getRequestDisplay } from "@/server/display-preferences";
+import { getRequestDisplay } from "@/server/request-display";
 import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
 
 /** Discreet by default: a neutral tab title on every client page. Off: the normal "… · Haven" titles. */

@@ -2,7 +2,7 @@ import { ReadingList } from "@/components/reading/ReadingList";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
-import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
 
 // No metadata here: client pages keep the neutral "Reading" title from the layout.
 export default async function ClientHomePage() {

@@ -5,8 +5,8 @@ import { LinkButton } from "@/components/ui/LinkButton";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
-import { isPrefetchOrBot } from "@/server/services/tracking";
-import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
+import { isPrefetchOrBot } from "@/server/services/tracking/events";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Home" };
 

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";

@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 
 /** After any admin change: refetch the admin screens and the audit trail (the change is in it). */
 export function useRefreshAdminData() {

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import type { AssignResult } from "@/server/schemas/assignment";
 
 /** The assign mutation every assign dialog uses: keeps the per-client results and refreshes assignment and client screens. */

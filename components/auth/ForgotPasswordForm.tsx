@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf } from "@/components/forms/field-errors";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";

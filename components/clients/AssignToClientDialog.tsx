@@ -5,7 +5,7 @@ import { AssignDetailsFields } from "@/components/assignments/AssignDetailsField
 import { AssignResultsPanel } from "@/components/assignments/AssignResultsList";
 import { useCreateAssignments } from "@/components/assignments/use-create-assignments";
 import { fieldErrorsOf, messageOf } from "@/components/forms/field-errors";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { DialogFormActions } from "@/components/forms/DialogFormActions";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";

@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { LocalTime } from "@/components/assignments/LocalTime";
 import { TimelineList } from "@/components/assignments/TimelineList";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { TherapistAssignmentCard } from "./TherapistAssignmentCard";
 

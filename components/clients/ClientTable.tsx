@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { LocalTime } from "@/components/assignments/LocalTime";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { EndCareButton } from "./EndCareButton";

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "@/components/forms/field-errors";
 import { FocusedDoneButton } from "@/components/assignments/FocusedDoneButton";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { DialogFormActions } from "@/components/forms/DialogFormActions";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";

@@ -5,7 +5,7 @@ import { LocalTime } from "@/components/assignments/LocalTime";
 import { messageOf } from "@/components/forms/field-errors";
 import { StatusBadge } from "@/components/assignments/StatusBadge";
 import { TrackingDetails } from "@/components/assignments/TrackingDetails";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Dialog } from "@/components/ui/Dialog";

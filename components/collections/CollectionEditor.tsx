@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { AssignEntryPoint } from "@/components/assignments/AssignEntryPoint";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { EmptyState } from "@/components/ui/EmptyState";

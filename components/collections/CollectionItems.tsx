@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ResourceCard } from "@/components/library/ResourceCard";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { Button } from "@/components/ui/Button";
 import type { CollectionDetail } from "@/server/schemas/collection";
 

@@ -3,7 +3,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/assignments/LocalTime";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { Card } from "@/components/ui/Card";
 import { WeeklyChart } from "./WeeklyChart";
 

@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { applyDisplayAttributes, rememberThemeOnDevice } from "@/components/shell/display-preferences";
-import { useTRPC } from "@/components/trpc/client";
+import { applyDisplayAttributes, rememberThemeOnDevice } from "@/components/shell/apply-display";
+import { useTRPC } from "@/server/trpc/react";
 import { Card } from "@/components/ui/Card";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { Notice } from "@/components/ui/Notice";

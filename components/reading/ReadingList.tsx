@@ -1,6 +1,6 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { ReadingStatus } from "@/server/schemas/assignment";
 import { ReadingCard } from "./ReadingCard";

@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { TimelineList } from "@/components/assignments/TimelineList";
 import { TrackingDetails } from "@/components/assignments/TrackingDetails";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { Card } from "@/components/ui/Card";
 
 /** "What my therapist sees": the very view and activity list the therapist gets for this reading. */

@@ -2,12 +2,12 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useSyncExternalStore } from "react";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC } from "@/server/trpc/react";
 import { cn } from "@/components/ui/cn";
 import { RadioGroup } from "@/components/ui/RadioGroup";
 import { useToast } from "@/components/ui/ToastProvider";
 import { isThemePreference, type ThemePreference } from "@/server/schemas/preferences";
-import { applyDisplayAttributes, rememberThemeOnDevice, THEME_COOKIE } from "./display-preferences";
+import { applyDisplayAttributes, rememberThemeOnDevice, THEME_COOKIE } from "./apply-display";
 
 export type { ThemePreference } from "@/server/schemas/preferences";
 

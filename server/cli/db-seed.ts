@@ -2,7 +2,7 @@
 import { createPrismaClient } from "../db/client";
 import { withDatabaseUrl } from "../db/embedded";
 import { deployMigrations } from "../db/migrations";
-import { seedDemo } from "../services/seed-all";
+import { seedDemo } from "../services/seed/demo";
 
 const forced = process.argv.includes("--force") || process.env.HAVEN_ALLOW_PRODUCTION_SEED === "true";
 if (process.env.NODE_ENV === "production" && !forced) {

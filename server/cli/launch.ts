@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { DEFAULT_DATA_DIR, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded";
 import { deployMigrations } from "../db/migrations";
-import { seedIfEmpty } from "../db/seed-runner";
+import { seedIfEmpty } from "../services/seed/run";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const extraArgs = process.argv.slice(3);

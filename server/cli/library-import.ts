@@ -5,7 +5,7 @@ import cliProgress from "cli-progress";
 import { createPrismaClient } from "../db/client";
 import { withDatabaseUrl } from "../db/embedded";
 import { deployMigrations } from "../db/migrations";
-import { formatRejections, importLibraryFolder } from "../services/library-import";
+import { formatRejections, importLibraryFolder } from "../services/library/import";
 
 const folderArg = process.argv.slice(2).find((arg) => !arg.startsWith("-"));
 if (!folderArg) {

@@ -1,4 +1,4 @@
-import { createCallerFactory, router } from "../trpc";
+import { createCallerFactory, router } from "../trpc/init";
 import { accountRouter } from "./account";
 import { adminRouter } from "./admin";
 import { assignmentRouter } from "./assignment";

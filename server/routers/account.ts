@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { changePasswordInput } from "../schemas/account";
-import { recordAudit } from "../services/audit";
-import { hashPassword, verifyPassword } from "../services/passwords";
+import { recordAudit } from "../services/audit/record";
+import { hashPassword, verifyPassword } from "../services/accounts/passwords";
 import { createLimiter } from "../services/rate-limit";
-import { protectedProcedure, publicProcedure, router } from "../trpc";
+import { protectedProcedure, publicProcedure, router } from "../trpc/init";
 
 /** Wrong current passwords allowed per account per 15 minutes. */
 export const CHANGE_PASSWORD_FAILURES = 10;

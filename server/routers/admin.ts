@@ -18,14 +18,14 @@ import {
   transferSharedInput,
 } from "../schemas/admin";
 import { auditEventView } from "../schemas/audit";
-import { changeAccount } from "../services/account-changes";
-import { accountDetail, caseloadForAdmin, clientHistoryForAdmin, listAccounts, listStaffInvitations } from "../services/accounts";
-import { listSharedLibrary, transferSharedResources } from "../services/admin-library";
-import { systemOverview } from "../services/admin-overview";
-import { eventsAboutAccount, pageAuditEvents } from "../services/audit-log";
+import { changeAccount } from "../services/accounts/changes";
+import { accountDetail, caseloadForAdmin, clientHistoryForAdmin, listAccounts, listStaffInvitations } from "../services/accounts/queries";
+import { listSharedLibrary, transferSharedResources } from "../services/library/shared-admin";
+import { systemOverview } from "../services/dashboard/admin";
+import { eventsAboutAccount, pageAuditEvents } from "../services/audit/query";
 import { createInvitation, revokeInvitation } from "../services/invitations";
-import { issuePasswordReset } from "../services/password-reset";
-import { adminProcedure, router } from "../trpc";
+import { issuePasswordReset } from "../services/accounts/password-reset";
+import { adminProcedure, router } from "../trpc/init";
 
 const NOT_FOUND = "We couldn't find that account.";
 const changedOutput = z.object({ id: z.string(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]) });

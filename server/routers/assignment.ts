@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { assignCreateInput, assignResult, entityId, resourceKind } from "../schemas/assignment";
-import { recordAudit } from "../services/audit";
-import { assignToClients, remindClient, withdrawAssignment } from "../services/assignments";
-import { assignableResourceWhere } from "../services/care-scope";
-import { therapistDashboard } from "../services/dashboard";
-import { assignableClients, resourceEngagement } from "../services/engagement";
-import { router, therapistProcedure } from "../trpc";
+import { recordAudit } from "../services/audit/record";
+import { assignToClients, remindClient, withdrawAssignment } from "../services/assignments/assign";
+import { assignableResourceWhere } from "../services/care/scope";
+import { therapistDashboard } from "../services/dashboard/therapist";
+import { assignableClients, resourceEngagement } from "../services/tracking/engagement";
+import { router, therapistProcedure } from "../trpc/init";
 
 const attentionItem = z.object({
   assignmentId: z.string(),

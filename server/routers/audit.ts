@@ -1,6 +1,6 @@
 import { auditListInput, auditListOutput } from "../schemas/audit";
-import { auditWhere, pageAuditEvents } from "../services/audit-log";
-import { adminProcedure, router } from "../trpc";
+import { auditWhere, pageAuditEvents } from "../services/audit/query";
+import { adminProcedure, router } from "../trpc/init";
 
 export const auditRouter = router({
   /** The audit trail, newest first, filtered; keyset pages on (at, id). Any date range works. */

@@ -2,12 +2,12 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { entityId } from "../schemas/assignment";
 import { clientDetail as clientDetailOutput, clientIdInput, clientSearchInput, clientSummary, inviteClientInput, inviteResult, pendingInvitation } from "../schemas/client";
-import { recordAudit } from "../services/audit";
-import { CLIENT_NOT_FOUND, requireClientInCare } from "../services/care-scope";
-import { clientDetail, listClientSummaries } from "../services/engagement";
+import { recordAudit } from "../services/audit/record";
+import { CLIENT_NOT_FOUND, requireClientInCare } from "../services/care/scope";
+import { clientDetail, listClientSummaries } from "../services/tracking/engagement";
 import { createInvitation, revokeInvitation, type CreatedInvitation } from "../services/invitations";
 import { createLimiter } from "../services/rate-limit";
-import { router, therapistProcedure } from "../trpc";
+import { router, therapistProcedure } from "../trpc/init";
 
 function toInviteResult(created: CreatedInvitation) {
   return {

@@ -13,9 +13,9 @@ import {
   collectionWriteOutput,
   MAX_COLLECTION_ITEMS,
 } from "../schemas/collection";
-import { resourceCardSelect, toResourceCard, visibleResourceWhere } from "../services/library-access";
-import { resourceNotFound } from "../services/library-write";
-import { router, therapistProcedure } from "../trpc";
+import { resourceCardSelect, toResourceCard, visibleResourceWhere } from "../services/library/access";
+import { resourceNotFound } from "../services/library/write";
+import { router, therapistProcedure } from "../trpc/init";
 
 const collectionFields = { id: true, title: true, description: true } satisfies Prisma.CollectionSelect;
 

@@ -5,7 +5,7 @@ import { acceptInviteInput } from "../schemas/client";
 import { acceptInvitation, describeInvitation } from "../services/invitations";
 import { createLimiter } from "../services/rate-limit";
 import { hashToken } from "../services/tokens";
-import { publicProcedure, router } from "../trpc";
+import { publicProcedure, router } from "../trpc/init";
 
 const tokenInput = z.object({ token: z.string().min(1).max(200) });
 

@@ -13,11 +13,11 @@ import {
   tagListOutput,
 } from "../schemas/library";
 import type { Prisma } from "../generated/prisma/client";
-import { canEditResource, resourceCardSelect, toResourceCard, visibleResourceWhere, type LibraryViewer } from "../services/library-access";
-import { searchLibrary } from "../services/library-search";
-import { changeResourceStatus, createResource, resourceNotFound, updateResource } from "../services/library-write";
-import { router, staffProcedure } from "../trpc";
-import type { Context } from "../trpc";
+import { canEditResource, resourceCardSelect, toResourceCard, visibleResourceWhere, type LibraryViewer } from "../services/library/access";
+import { searchLibrary } from "../services/library/search";
+import { changeResourceStatus, createResource, resourceNotFound, updateResource } from "../services/library/write";
+import { router, staffProcedure } from "../trpc/init";
+import type { Context } from "../trpc/init";
 
 function detailSelect(viewerId: string) {
   return {

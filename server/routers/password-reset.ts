@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailInput, newPasswordInput } from "../schemas/account";
-import { isResetTokenUsable, requestPasswordReset, resetPassword } from "../services/password-reset";
-import { publicProcedure, router } from "../trpc";
+import { isResetTokenUsable, requestPasswordReset, resetPassword } from "../services/accounts/password-reset";
+import { publicProcedure, router } from "../trpc/init";
 
 const tokenInput = z.string().trim().min(1).max(100);
 const ok = z.object({ ok: z.literal(true) });

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { preferencesOutput, preferencesUpdateInput } from "../schemas/preferences";
 import { readPreferences, updatePreferences } from "../services/preferences";
-import { protectedProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc/init";
 
 /** Display and safety preferences. Anyone signed in reads and changes only their own. */
 export const preferencesRouter = router({

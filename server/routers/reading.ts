@@ -14,10 +14,10 @@ import {
   trackingSummary,
   trackingView,
 } from "../schemas/assignment";
-import { toTrackingView, trackingViewSelect } from "../services/care-scope";
-import { clientTimeline } from "../services/engagement";
-import { markComplete, NOT_FOUND_MESSAGE, reportProgress, saveReflection } from "../services/tracking";
-import { clientProcedure, router } from "../trpc";
+import { toTrackingView, trackingViewSelect } from "../services/care/scope";
+import { clientTimeline } from "../services/tracking/engagement";
+import { markComplete, NOT_FOUND_MESSAGE, reportProgress, saveReflection } from "../services/tracking/events";
+import { clientProcedure, router } from "../trpc/init";
 
 // The client's side: only ever their own, non-withdrawn assignments (anything else is NOT_FOUND).
 

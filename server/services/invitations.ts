@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { Prisma, PrismaClient, Role } from "../generated/prisma/client";
 import { newPasswordInput } from "../schemas/account";
-import { recordAudit, type AuditActor } from "./audit";
+import { recordAudit, type AuditActor } from "./audit/record";
 import { appLink, sendMail, type SentMail } from "./mailer";
-import { hashPassword } from "./passwords";
-import { authenticate } from "./sign-in";
+import { hashPassword } from "./accounts/passwords";
+import { authenticate } from "./accounts/sign-in";
 import { generateToken, hashToken, looksLikeToken } from "./tokens";
 
 export const INVITATION_TTL_DAYS = 7;

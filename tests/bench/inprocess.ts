@@ -11,7 +11,7 @@ export type CaseResult = { name: string; iterations: number; p50: number; p95: n
 type Caller = Awaited<ReturnType<typeof callerFactory>>;
 async function callerFactory(db: PrismaClient, user: { id: string; email: string; name: string; role: "ADMIN" | "THERAPIST" | "CLIENT" }) {
   const { createCaller } = await import("../../server/routers/_app");
-  const { createInnerContext } = await import("../../server/trpc");
+  const { createInnerContext } = await import("../../server/trpc/init");
   return createCaller(createInnerContext({ user, db }));
 }
 

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { hashPassword } from "../../server/services/passwords";
+import { hashPassword } from "../../server/services/accounts/passwords";
 import { readEml, resetTokenIn, latestMailTo } from "../support/mail";
 import { DEMO_PASSWORD, E2E_DATA_DIR, e2eDatabase, expect, signIn, test } from "./fixtures";
 

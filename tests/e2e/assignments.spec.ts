@@ -143,7 +143,7 @@ test("a therapist invites a client, assigns readings, and sees truthful progress
 test("prefetches, link-preview bots and therapists never count as opening a reading", async ({ page, browser }) => {
   const db = e2eDatabase();
   try {
-    const { hashPassword } = await import("../../server/services/passwords");
+    const { hashPassword } = await import("../../server/services/accounts/passwords");
     const therapist = await db.user.findUniqueOrThrow({ where: { email: "therapist@haven.test" } });
     const email = `prefetch-${crypto.randomBytes(3).toString("hex")}@example.test`;
     const client = await db.user.create({ data: { email, name: "Prefetch Check", role: "CLIENT", status: "ACTIVE", passwordHash: await hashPassword(password) } });

@@ -1,7 +1,7 @@
 // Helpers for the interface specs (a11y, keyboard, preferences, account). They create their own
 // accounts (ui-*@haven.test) so nothing here changes the demo accounts other specs rely on.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { hashPassword } from "../../server/services/passwords";
+import { hashPassword } from "../../server/services/accounts/passwords";
 import { DEMO_PASSWORD, e2eDatabase, expect } from "./fixtures";
 
 type Db = ReturnType<typeof e2eDatabase>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { authOptions } from "../../server/auth";
 import { getDb } from "../../server/db";
 import { acceptInvitation } from "../../server/services/invitations";
-import { authenticate, currentSessionUser } from "../../server/services/sign-in";
+import { authenticate, currentSessionUser } from "../../server/services/accounts/sign-in";
 import { callerFor, createAdmin, createClientOf, createTherapist, createUser, TEST_PASSWORD, type TestUser } from "../support/factories";
 
 const meta = { requestId: "test-request", ip: "198.51.100.9" };

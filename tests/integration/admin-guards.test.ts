@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
 import type { PrismaClient } from "../../server/generated/prisma/client";
-import { LAST_ADMIN_MESSAGE } from "../../server/services/account-changes";
+import { LAST_ADMIN_MESSAGE } from "../../server/services/accounts/changes";
 import { callerFor, createAdmin, createTherapist } from "../support/factories";
 
 const activeAdmins = () => getDb().user.findMany({ where: { role: "ADMIN", status: "ACTIVE" }, select: { id: true } });
@@ -111,7 +111,7 @@ describe("audit rows roll back with a failed action", () => {
   }
 
   it("leaves neither the change nor its audit row when the transaction fails", async () => {
-    const { changeAccount } = await import("../../server/services/account-changes");
+    const { changeAccount } = await import("../../server/services/accounts/changes");
     const admin = await createAdmin();
     const therapist = await createTherapist();
     const actor = { actorId: admin.id, actorRole: "ADMIN" as const, requestId: "r", ip: null };
@@ -122,7 +122,7 @@ describe("audit rows roll back with a failed action", () => {
   });
 
   it("leaves no password reset and no audit row when issuing fails", async () => {
-    const { issuePasswordReset } = await import("../../server/services/password-reset");
+    const { issuePasswordReset } = await import("../../server/services/accounts/password-reset");
     const admin = await createAdmin();
     const therapist = await createTherapist();
     const actor = { actorId: admin.id, actorRole: "ADMIN" as const, requestId: "r", ip: null };

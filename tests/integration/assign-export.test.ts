@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { EXPORT_COLUMNS, exportAssignmentsCsv } from "../../server/services/assignment-export";
-import { markComplete, recordOpen } from "../../server/services/tracking";
+import { EXPORT_COLUMNS, exportAssignmentsCsv } from "../../server/services/assignments/export";
+import { markComplete, recordOpen } from "../../server/services/tracking/events";
 import { createResource, uuid } from "../support/assign-fixtures";
 import { callerFor, createClientOf, createTherapist, type TestUser } from "../support/factories";
 

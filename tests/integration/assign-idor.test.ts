@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { exportAssignmentsCsv } from "../../server/services/assignment-export";
-import { recordOpen } from "../../server/services/tracking";
+import { exportAssignmentsCsv } from "../../server/services/assignments/export";
+import { recordOpen } from "../../server/services/tracking/events";
 import { createResource, uuid } from "../support/assign-fixtures";
 import { callerFor, createClientOf, createTherapist, type TestUser } from "../support/factories";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { seedDemoAccounts } from "../../server/services/seed";
-import { seedDemoAssignments } from "../../server/services/seed-assignments";
+import { seedDemoAccounts } from "../../server/services/seed/accounts";
+import { seedDemoAssignments } from "../../server/services/seed/assignments";
 
 describe("demo assignments seed", () => {
   it("adds assignments with history once, skips missing slugs, and can run again safely", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { markComplete, recordOpen, reportProgress } from "../../server/services/tracking";
+import { markComplete, recordOpen, reportProgress } from "../../server/services/tracking/events";
 import { createResource, uuid } from "../support/assign-fixtures";
 import { callerFor, createClientOf, createTherapist } from "../support/factories";
 

@@ -4,8 +4,8 @@ import { createPrismaClient } from "../../server/db/client";
 import { getDb } from "../../server/db";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../server/db/embedded";
 import { deployMigrations } from "../../server/db/migrations";
-import { verifyPassword } from "../../server/services/passwords";
-import { seedDemo } from "../../server/services/seed-all";
+import { verifyPassword } from "../../server/services/accounts/passwords";
+import { seedDemo } from "../../server/services/seed/demo";
 
 // Issue 2: `npm run db:seed` creates the five demo accounts (password haven-demo-password) with their
 // care relationships, and refuses to run in production unless explicitly forced.

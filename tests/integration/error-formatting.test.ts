@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../server/db";
 import { appRouter } from "../../server/routers/_app";
-import { createInnerContext } from "../../server/trpc";
+import { createInnerContext } from "../../server/trpc/init";
 import { allowConsoleError } from "../support/fail-on-console-error";
 import { createTherapist } from "../support/factories";
 

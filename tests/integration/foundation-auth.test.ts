@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { authenticate, currentSessionUser, LOCKOUT_THRESHOLD } from "../../server/services/sign-in";
+import { authenticate, currentSessionUser, LOCKOUT_THRESHOLD } from "../../server/services/accounts/sign-in";
 import { callerFor, createAdmin, createClientOf, createTherapist, TEST_PASSWORD } from "../support/factories";
 
 const meta = { requestId: "test-request", ip: "198.51.100.1" };
@@ -118,7 +118,7 @@ describe("changing my password", () => {
 
 describe("throttling by client address", () => {
   it("counts only failed attempts, then refuses even the right password from that address", async () => {
-    const { IP_FAILURES_PER_15_MIN } = await import("../../server/services/sign-in");
+    const { IP_FAILURES_PER_15_MIN } = await import("../../server/services/accounts/sign-in");
     const therapist = await createTherapist();
     const address = { requestId: "throttle", ip: "192.0.2.44" };
     // Many successful sign-ins from one address (a shared practice network) are fine.

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { importLibraryFolder } from "../../server/services/library-import";
+import { importLibraryFolder } from "../../server/services/library/import";
 import { createTherapist } from "../support/factories";
 
 const folders: string[] = [];

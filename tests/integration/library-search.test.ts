@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
 import type { Prisma } from "../../server/generated/prisma/client";
 import type { LibrarySearchInput } from "../../server/schemas/library";
-import { importLibraryFolder } from "../../server/services/library-import";
+import { importLibraryFolder } from "../../server/services/library/import";
 import { callerFor, createTherapist, type TestUser } from "../support/factories";
 
 const SELF_COMPASSION_PIECES = ["a-compassionate-pause", "self-compassion-letter-worksheet", "self-compassion-and-attachment"];

@@ -7,9 +7,9 @@ import {
   RESET_REQUESTS_PER_ADDRESS_PER_HOUR,
   RESET_REQUESTS_PER_EMAIL_PER_HOUR,
   requestPasswordReset,
-} from "../../server/services/password-reset";
-import { authenticate, currentSessionUser } from "../../server/services/sign-in";
-import { createInnerContext } from "../../server/trpc";
+} from "../../server/services/accounts/password-reset";
+import { authenticate, currentSessionUser } from "../../server/services/accounts/sign-in";
+import { createInnerContext } from "../../server/trpc/init";
 import { callerFor, createAdmin, createClientOf, createTherapist, TEST_PASSWORD } from "../support/factories";
 import { readEml, resetTokenIn } from "../support/mail";
 

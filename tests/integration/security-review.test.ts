@@ -5,8 +5,8 @@ import type { JWT } from "next-auth/jwt";
 import { authOptions } from "../../server/auth";
 import { getDb } from "../../server/db";
 import { CHANGE_PASSWORD_FAILURES } from "../../server/routers/account";
-import { UNAVAILABLE_TITLE } from "../../server/services/assignments";
-import { authenticate, LOCKOUT_THRESHOLD } from "../../server/services/sign-in";
+import { UNAVAILABLE_TITLE } from "../../server/services/assignments/assign";
+import { authenticate, LOCKOUT_THRESHOLD } from "../../server/services/accounts/sign-in";
 import { createCollection, createResource, uuid } from "../support/assign-fixtures";
 import { callerFor, createAdmin, createClientOf, createTherapist, TEST_PASSWORD } from "../support/factories";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { markComplete, openIdempotencyKey, OPEN_WINDOW_MS, recordOpen, reportProgress } from "../../server/services/tracking";
+import { markComplete, openIdempotencyKey, OPEN_WINDOW_MS, recordOpen, reportProgress } from "../../server/services/tracking/events";
 import { assignedReading, assignmentRow, uuid } from "../support/assign-fixtures";
 import { callerFor } from "../support/factories";
 

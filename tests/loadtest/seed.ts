@@ -5,8 +5,8 @@ import crypto from "node:crypto";
 import { createPrismaClient } from "../../server/db/client";
 import { deployMigrations } from "../../server/db/migrations";
 import type { PrismaClient } from "../../server/generated/prisma/client";
-import { hashPassword } from "../../server/services/passwords";
-import { seedDemo } from "../../server/services/seed-all";
+import { hashPassword } from "../../server/services/accounts/passwords";
+import { seedDemo } from "../../server/services/seed/demo";
 
 export const LOADTEST_PASSWORD = "loadtest-password-2026";
 

@@ -3,8 +3,8 @@ import type { SessionUser } from "../../server/auth";
 import { getDb } from "../../server/db";
 import type { Role } from "../../server/generated/prisma/client";
 import { createCaller } from "../../server/routers/_app";
-import { hashPassword } from "../../server/services/passwords";
-import { createInnerContext } from "../../server/trpc";
+import { hashPassword } from "../../server/services/accounts/passwords";
+import { createInnerContext } from "../../server/trpc/init";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let cachedHash: Promise<string> | null = null;

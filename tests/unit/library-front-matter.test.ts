@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { frontMatterSchema } from "../../server/schemas/library-front-matter";
 import { resourceFormSchema } from "../../server/schemas/library";
-import { parseLibraryFile } from "../../server/services/library-import";
-import { buildFuzzyQuery, queryWords } from "../../server/services/library-search";
+import { parseLibraryFile } from "../../server/services/library/import";
+import { buildFuzzyQuery, queryWords } from "../../server/services/library/search";
 
 const valid = {
   slug: "calm-breathing",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveReadingStatus, dueDateToInstant, gentleDueLabel, instantToDueDate } from "../../server/schemas/assignment";
-import { canRemind } from "../../server/services/care-scope";
-import { lastWeekStarts, toWeeklySeries, weekStart } from "../../server/services/dashboard";
+import { canRemind } from "../../server/services/care/scope";
+import { lastWeekStarts, toWeeklySeries, weekStart } from "../../server/services/dashboard/therapist";
 
 const at = new Date("2026-03-04T09:00:00Z"); // a Wednesday
 

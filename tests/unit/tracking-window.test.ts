@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyOpen, isPrefetchOrBot, openBucket, openIdempotencyKey, OPEN_WINDOW_MS } from "../../server/services/tracking";
+import { classifyOpen, isPrefetchOrBot, openBucket, openIdempotencyKey, OPEN_WINDOW_MS } from "../../server/services/tracking/events";
 
 const t0 = new Date("2026-05-04T10:00:00Z");
 const plus = (ms: number) => new Date(t0.getTime() + ms);

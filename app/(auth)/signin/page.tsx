@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { ThemeToggle } from "@/components/shell/ThemeToggle";
 import { getSessionUser } from "@/server/auth";
-import { getRequestDisplay } from "@/server/display-preferences";
+import { getRequestDisplay } from "@/server/request-display";
 import { HOME_BY_ROLE } from "@/server/schemas/account";
 
 export const metadata: Metadata = { title: { absolute: "Sign in · Haven" } };

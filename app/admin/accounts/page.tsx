@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { accountListInput } from "@/server/schemas/admin";
-import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Accounts" };
 

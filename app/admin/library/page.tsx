@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/Select";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { adminLibraryListInput } from "@/server/schemas/admin";
-import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Shared library" };
 

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { getSessionUser } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { isSameOriginRequest, jsonError } from "@/server/http";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/services/audit/record";
 import { requestMetaFrom } from "@/server/services/request-meta";
 
 const SESSION_COOKIES = [

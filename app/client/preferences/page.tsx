@@ -3,7 +3,7 @@ import { PreferencesForm } from "@/components/preferences/PreferencesForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
-import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
 
 // Shown only when the client turned discreet tab titles off (the layout's template decides).
 export const metadata: Metadata = { title: "Preferences" };

@@ -5,7 +5,7 @@ import { NewCollectionForm } from "@/components/collections/NewCollectionForm";
 import { ResultsSkeleton } from "@/components/library/ResultsSkeleton";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requireUser } from "@/server/auth";
-import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Reading plans" };
 

@@ -4,7 +4,7 @@ import { FavouritesList } from "@/components/library/FavouritesList";
 import { ResultsSkeleton } from "@/components/library/ResultsSkeleton";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requireUser } from "@/server/auth";
-import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Favourites" };
 

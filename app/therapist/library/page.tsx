@@ -6,7 +6,7 @@ import { filtersFromParams, searchInputFor } from "@/components/library/search-p
 import { LinkButton } from "@/components/ui/LinkButton";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requireUser } from "@/server/auth";
-import { HydrateClient, prefetch, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Library" };
 

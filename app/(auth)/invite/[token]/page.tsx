@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInviteForm } from "@/components/auth/AcceptInviteForm";
-import { serverCaller } from "@/server/trpc-rsc";
+import { serverCaller } from "@/server/trpc/server";
 import { INVALID_INVITATION_MESSAGE } from "@/server/services/invitations";
 
 // Neutral on purpose: this tab may be seen by others.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/ResetPasswordForm";
 import { Notice } from "@/components/ui/Notice";
-import { serverCaller } from "@/server/trpc-rsc";
+import { serverCaller } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: { absolute: "Choose a new password · Haven" } };
 export const dynamic = "force-dynamic";

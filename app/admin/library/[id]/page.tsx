@@ -6,7 +6,7 @@ import { SharedResourceEditor } from "@/components/admin/SharedResourceEditor";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
-import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Edit a shared resource" };
 

@@ -3,8 +3,8 @@ import { getSessionUser } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { jsonError } from "@/server/http";
 import { entityId } from "@/server/schemas/assignment";
-import { exportAssignmentsCsv } from "@/server/services/assignment-export";
-import { CLIENT_NOT_FOUND } from "@/server/services/care-scope";
+import { exportAssignmentsCsv } from "@/server/services/assignments/export";
+import { CLIENT_NOT_FOUND } from "@/server/services/care/scope";
 import { requestMetaFrom } from "@/server/services/request-meta";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { getSessionUser } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { jsonError } from "@/server/http";
-import { exportAuditCsv } from "@/server/services/audit-export";
+import { exportAuditCsv } from "@/server/services/audit/export";
 import { requestMetaFrom } from "@/server/services/request-meta";
 
 export const dynamic = "force-dynamic";

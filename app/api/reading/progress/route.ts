@@ -1,6 +1,6 @@
 import { getSessionUser } from "@/server/auth";
 import { getDb } from "@/server/db";
-import { handleProgressReport } from "@/server/services/progress-report";
+import { handleProgressReport } from "@/server/services/tracking/progress-report";
 
 // POST { assignmentId, progress, key } from the reading view (throttled reports and page hide).
 export async function POST(request: Request) {

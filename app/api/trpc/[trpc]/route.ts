@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/routers/_app";
 import { isSameOriginRequest, jsonError, readBodyCapped } from "@/server/http";
-import { createTRPCContext } from "@/server/trpc";
+import { createTRPCContext } from "@/server/trpc/init";
 
 async function handler(request: Request) {
   let forwarded = request;

@@ -9,8 +9,8 @@ import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { requireUser } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
-import { isPrefetchOrBot, recordOpen } from "@/server/services/tracking";
-import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
+import { isPrefetchOrBot, recordOpen } from "@/server/services/tracking/events";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
 import { TherapistNote } from "@/components/reading/TherapistNote";
 
 // No metadata: the tab title stays "Reading" (discreet by default).

@@ -9,7 +9,7 @@ import { buttonClasses } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
-import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
 
 // A neutral title: a therapist's screen may be seen by others.
 export const metadata: Metadata = { title: "Client" };

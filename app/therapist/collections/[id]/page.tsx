@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CollectionEditor } from "@/components/collections/CollectionEditor";
 import { notFoundOnMissing } from "@/components/library/not-found-on";
 import { requireUser } from "@/server/auth";
-import { getQueryClient, HydrateClient, trpc } from "@/server/trpc-rsc";
+import { getQueryClient, HydrateClient, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Reading plan" };
 

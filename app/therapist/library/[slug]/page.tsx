@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { isWebUrl, KIND_LABELS, KINDS_WITH_URL } from "@/server/schemas/library";
-import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
+import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ResourceForm } from "@/components/library/ResourceForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requireUser } from "@/server/auth";
-import { getQueryClient, trpc } from "@/server/trpc-rsc";
+import { getQueryClient, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Write a resource" };
 

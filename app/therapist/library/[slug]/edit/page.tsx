@@ -5,7 +5,7 @@ import { notFoundOnMissing } from "@/components/library/not-found-on";
 import { ResourceForm } from "@/components/library/ResourceForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requireUser } from "@/server/auth";
-import { getQueryClient, trpc } from "@/server/trpc-rsc";
+import { getQueryClient, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Edit resource" };
 

@@ -1,0 +1,188 @@
+// Library search: PostgreSQL full-text ranking (title A > summary and tags B > body C) widened by
+// prefix matching ("self-compass" → self-compassion) and typo correction (pg_trgm similarity against
+// the haven_search_term dictionary: "avoidnt" → avoidant, "compassionate" → compassion), plus
+// word_similarity on titles and tag names. Raw SQL is parameterised throughout; rows are then
+// loaded by id through a declared select. Pages use keyset cursors that are stable under ties.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import type { LibrarySearchFilters } from "../../schemas/library";
+import { resourceCardSelect, toResourceCard, visibleResourceSql, type LibraryViewer } from "./access";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const MAX_WORDS = 8;
+const TYPO_SIMILARITY = 0.45;
+const EXPANSIONS_PER_WORD = 4;
+const QUERY_WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+const DICTIONARY_TERM = /^\p{L}[\p{L}-]*$/u;
+
+/** Query words, lower-case, reduced to letters, digits and inner hyphens (no tsquery operators survive). */
+export function queryWords(q: string): string[] {
+  const words = (q.toLowerCase().match(QUERY_WORD) ?? []).map((w) => w.slice(0, 40));
+  return [...new Set(words)].slice(0, MAX_WORDS);
+}
+
+type Expansion = { word: string; term: string };
+
+/** A to_tsquery text: every word must match, as itself, as a prefix, or as a similar real word. */
+export function buildFuzzyQuery(words: string[], expansions: Expansion[]): string {
+  return words
+    .map((word) => {
+      const options = [word.length >= 3 ? `${word}:*` : word];
+      for (const e of expansions) if (e.word === word && DICTIONARY_TERM.test(e.term)) options.push(e.term);
+      return `(${options.join(" | ")})`;
+    })
+    .join(" & ");
+}
+
+const cursorSchema = z.object({ s: z.string(), k: z.string().max(400), i: z.string().max(40) });
+type Cursor = z.infer<typeof cursorSchema>;
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(raw: string, sort: string): Cursor {
+  try {
+    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    if (parsed.s === sort) return parsed;
+  } catch {
+    // fall through to the plain error below
+  }
+  throw new TRPCError({ code: "BAD_REQUEST", message: "That page of results has expired. Please search again." });
+}
+
+function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [visibleResourceSql(viewer)];
+  const status = {
+    current: Prisma.sql`r."status" IN ('PUBLISHED', 'DRAFT')`,
+    draft: Prisma.sql`r."status" = 'DRAFT'`,
+    published: Prisma.sql`r."status" = 'PUBLISHED'`,
+    archived: Prisma.sql`r."status" = 'ARCHIVED'`,
+  }[f.status];
+  parts.push(status);
+  for (const slug of f.tags) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResourceTag" rt JOIN "Tag" t ON t."id" = rt."tagId"
+      WHERE rt."resourceId" = r."id" AND t."slug" = ${slug})`);
+  }
+  if (f.kinds.length) parts.push(Prisma.sql`r."kind"::text = ANY(${f.kinds}::text[])`);
+  if (f.audiences.length) parts.push(Prisma.sql`r."audience"::text = ANY(${f.audiences}::text[])`);
+  if (f.length === "short") parts.push(Prisma.sql`r."readingMinutes" <= 5`);
+  if (f.length === "medium") parts.push(Prisma.sql`r."readingMinutes" BETWEEN 6 AND 15`);
+  if (f.length === "long") parts.push(Prisma.sql`r."readingMinutes" > 15`);
+  if (f.contentNote === "with") parts.push(Prisma.sql`r."contentNote" IS NOT NULL`);
+  if (f.contentNote === "without") parts.push(Prisma.sql`r."contentNote" IS NULL`);
+  if (f.scope === "mine") parts.push(Prisma.sql`r."ownerId" = ${viewer.id}`);
+  if (f.scope === "shared") parts.push(Prisma.sql`r."ownerId" IS DISTINCT FROM ${viewer.id}`);
+  if (f.scope === "favourites") {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Favorite" fav WHERE fav."resourceId" = r."id" AND fav."userId" = ${viewer.id})`);
+  }
+  return parts;
+}
+
+type SortPlan = { key: Prisma.Sql; descending: boolean; numeric: boolean };
+
+function sortPlan(sort: LibrarySearchFilters["sort"], hasQuery: boolean, q: string): SortPlan {
+  if (sort === "relevance" && hasQuery) {
+    // Exact (stemmed) hits count most, then prefix/typo hits; a title hit adds a bonus so titles lead.
+    const rank = Prisma.sql`round((
+        3 * coalesce(ts_rank('{0.1,0.2,0.4,1.0}', r."searchVector", query.exact, 1), 0)
+      + coalesce(ts_rank('{0.1,0.2,0.4,1.0}', r."searchVector", query.fuzzy, 1), 0)
+      + CASE WHEN ts_filter(r."searchVector", '{a}') @@ query.fuzzy THEN 1 ELSE 0 END
+      + 0.5 * greatest(word_similarity(${q}, r."title"), word_similarity(${q}, r."tagText"))
+    )::numeric, 6)`;
+    return { key: rank, descending: true, numeric: true };
+  }
+  if (sort === "title") return { key: Prisma.sql`lower(r."title")`, descending: false, numeric: false };
+  if (sort === "length") return { key: Prisma.sql`r."readingMinutes"::numeric`, descending: false, numeric: true };
+  return { key: Prisma.sql`round(extract(epoch from r."createdAt")::numeric * 1000)`, descending: true, numeric: true };
+}
+
+function cursorSql(plan: SortPlan, cursor: Cursor | null): Prisma.Sql {
+  if (!cursor) return Prisma.sql`TRUE`;
+  const value = plan.numeric ? Prisma.sql`${cursor.k}::numeric` : Prisma.sql`${cursor.k}`;
+  const beyond = plan.descending ? Prisma.sql`s.sort_key < ${value}` : Prisma.sql`s.sort_key > ${value}`;
+  return Prisma.sql`(${beyond} OR (s.sort_key = ${value} AND s.id > ${cursor.i}))`;
+}
+
+async function typoExpansions(db: Db, words: string[]): Promise<Expansion[]> {
+  const candidates = words.filter((w) => w.length >= 4);
+  if (!candidates.length) return [];
+  return db.$queryRaw<Expansion[]>`
+    SELECT w.word, t.term
+    FROM unnest(${candidates}::text[]) AS w(word)
+    CROSS JOIN LATERAL (
+      SELECT term FROM haven_search_term
+      WHERE term % w.word AND similarity(term, w.word) >= ${TYPO_SIMILARITY}
+        -- the prefix match already covers longer forms; compounds only when the query has one
+        AND NOT starts_with(term, w.word)
+        AND (strpos(term, '-') = 0 OR strpos(w.word, '-') > 0)
+      ORDER BY similarity(term, w.word) DESC, term
+      LIMIT ${EXPANSIONS_PER_WORD}
+    ) t`;
+}
+
+/** English stems of the query words and their expansions, for highlighting ("compassion" → compass). */
+async function highlightStems(db: Db, terms: string[]): Promise<string[]> {
+  if (!terms.length) return [];
+  const rows = await db.$queryRaw<{ lexeme: string }[]>`
+    SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', ${terms.join(" ")})) WHERE char_length(lexeme) >= 2`;
+  return rows.map((r) => r.lexeme);
+}
+
+function stemsIn(stems: string[], texts: string[]): string[] {
+  const words = new Set(texts.join(" ").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return stems.filter((stem) => [...words].some((w) => w.startsWith(stem)));
+}
+
+export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, filters: LibrarySearchFilters) {
+  const words = queryWords(filters.q);
+  const hasQuery = words.length > 0;
+  const expansions = hasQuery ? await typoExpansions(db, words) : [];
+  const q = words.join(" ");
+  const plan = sortPlan(filters.sort, hasQuery, q);
+  const effectiveSort = filters.sort === "relevance" && !hasQuery ? "newest" : filters.sort;
+  const cursor = filters.cursor ? decodeCursor(filters.cursor, effectiveSort) : null;
+
+  const conditions = filterSql(viewer, filters);
+  if (hasQuery) {
+    conditions.push(Prisma.sql`(r."searchVector" @@ query.fuzzy OR ${q} <% r."title" OR ${q} <% r."tagText")`);
+  }
+  const where = Prisma.join(conditions, " AND ");
+  const fuzzyText = hasQuery ? buildFuzzyQuery(words, expansions) : "";
+  const from = hasQuery
+    ? Prisma.sql`"Resource" r CROSS JOIN (
+        SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query`
+    : Prisma.sql`"Resource" r`;
+  const order = plan.descending ? Prisma.sql`s.sort_key DESC, s.id ASC` : Prisma.sql`s.sort_key ASC, s.id ASC`;
+
+  const [page, counted] = await Promise.all([
+    db.$queryRaw<{ id: string; sort_key: string }[]>`
+      SELECT s.id, s.sort_key::text AS sort_key
+      FROM (SELECT r."id" AS id, ${plan.key} AS sort_key FROM ${from} WHERE ${where}) s
+      WHERE ${cursorSql(plan, cursor)}
+      ORDER BY ${order}
+      LIMIT ${filters.limit + 1}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
+  ]);
+
+  const pageRows = page.slice(0, filters.limit);
+  const last = pageRows[pageRows.length - 1];
+  const nextCursor = page.length > filters.limit && last ? encodeCursor({ s: effectiveSort, k: last.sort_key, i: last.id }) : null;
+
+  const ids = pageRows.map((row) => row.id);
+  const [rows, stems] = await Promise.all([
+    ids.length ? db.resource.findMany({ where: { id: { in: ids } }, select: resourceCardSelect(viewer.id) }) : [],
+    hasQuery ? highlightStems(db, [...words, ...expansions.map((e) => e.term)]) : [],
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    // Only stems that occur in what this reader can already see: the dictionary never leaks.
+    const highlights = stemsIn(stems, [row.title, row.summary, ...row.tags.map((t) => t.tag.name)]);
+    return [toResourceCard(viewer.id, row, highlights)];
+  });
+  return { items, nextCursor, total: counted[0]?.total ?? 0 };
+}

@@ -1,0 +1,177 @@
+import { TRPCError } from "@trpc/server";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import type { TimelineEntry } from "../../schemas/assignment";
+import type { ClientDetail, ClientSummary } from "../../schemas/client";
+import { canRemind, CLIENT_NOT_FOUND, inCareOf, therapistAssignmentScope, toTrackingView, trackingViewSelect } from "../care/scope";
+
+// Read models for therapists: client list with engagement, one client's readings and timeline.
+
+const clientHeaderSelect = { id: true, name: true, email: true, status: true } satisfies Prisma.UserSelect;
+
+/** My clients in active care (optionally matching `q`), each with assigned / opened / finished / last activity. */
+export async function listClientSummaries(db: PrismaClient, therapistId: string, q?: string): Promise<ClientSummary[]> {
+  const search = q?.trim();
+  const cares = await db.careRelationship.findMany({
+    where: {
+      therapistId,
+      active: true,
+      ...(search
+        ? { client: { OR: [{ name: { contains: search, mode: "insensitive" } }, { email: { contains: search, mode: "insensitive" } }] } }
+        : {}),
+    },
+    orderBy: { client: { name: "asc" } },
+    take: 500,
+    select: { startedAt: true, client: { select: clientHeaderSelect } },
+  });
+  const clientIds = cares.map((c) => c.client.id);
+  if (clientIds.length === 0) return [];
+  const base = { therapistId, active: true, clientId: { in: clientIds } } satisfies Prisma.AssignmentWhereInput;
+  const [assigned, opened, finished] = await Promise.all([
+    db.assignment.groupBy({ by: ["clientId"], where: base, _count: { _all: true }, _max: { lastActivityAt: true } }),
+    db.assignment.groupBy({ by: ["clientId"], where: { ...base, firstOpenedAt: { not: null } }, _count: { _all: true } }),
+    db.assignment.groupBy({ by: ["clientId"], where: { ...base, completedAt: { not: null } }, _count: { _all: true } }),
+  ]);
+  // Keyed once rather than searched per client (up to 500 × 500 otherwise).
+  const byClient = <T extends { clientId: string }>(rows: T[]) => new Map(rows.map((r) => [r.clientId, r]));
+  const [assignedBy, openedBy, finishedBy] = [byClient(assigned), byClient(opened), byClient(finished)];
+  return cares.map(({ client, startedAt }) => ({
+    ...client,
+    inCareSince: startedAt,
+    assigned: assignedBy.get(client.id)?._count._all ?? 0,
+    opened: openedBy.get(client.id)?._count._all ?? 0,
+    finished: finishedBy.get(client.id)?._count._all ?? 0,
+    lastActivityAt: assignedBy.get(client.id)?._max.lastActivityAt ?? null,
+  }));
+}
+
+/** Everything a therapist sees about one client in their care; NOT_FOUND otherwise. */
+export async function clientDetail(db: PrismaClient, therapistId: string, clientId: string, now = new Date()): Promise<ClientDetail> {
+  const care = await db.careRelationship.findFirst({
+    where: { therapistId, clientId, active: true, client: { role: "CLIENT" } },
+    select: { startedAt: true, client: { select: clientHeaderSelect } },
+  });
+  if (!care) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
+  const scope = { ...therapistAssignmentScope(therapistId), clientId } satisfies Prisma.AssignmentWhereInput;
+  const [active, withdrawn, timeline] = await Promise.all([
+    db.assignment.findMany({
+      where: { ...scope, active: true },
+      orderBy: { assignedAt: "desc" },
+      select: {
+        id: true,
+        note: true,
+        dueAt: true,
+        assignedAt: true,
+        lastReminderAt: true,
+        resource: { select: { id: true, title: true, slug: true, kind: true, readingMinutes: true } },
+        collection: { select: { title: true } },
+        ...trackingViewSelect,
+      },
+    }),
+    db.assignment.findMany({
+      where: { ...scope, active: null },
+      orderBy: { withdrawnAt: "desc" },
+      take: 50,
+      select: { id: true, assignedAt: true, withdrawnAt: true, resource: { select: { title: true } } },
+    }),
+    clientTimeline(db, scope),
+  ]);
+  return {
+    client: { ...care.client, inCareSince: care.startedAt },
+    assignments: active.map((a) => ({
+      id: a.id,
+      resource: a.resource,
+      collectionTitle: a.collection?.title ?? null,
+      note: a.note,
+      dueAt: a.dueAt,
+      assignedAt: a.assignedAt,
+      lastReminderAt: a.lastReminderAt,
+      canRemind: canRemind(a, now),
+      tracking: toTrackingView(a),
+    })),
+    withdrawn: withdrawn.map((w) => ({ id: w.id, resourceTitle: w.resource.title, assignedAt: w.assignedAt, withdrawnAt: w.withdrawnAt })),
+    timeline,
+  };
+}
+
+/** Reading events plus assigned / withdrawn / reflection-shared moments, newest first. */
+export async function clientTimeline(db: PrismaClient, scope: Prisma.AssignmentWhereInput, limit = 60): Promise<TimelineEntry[]> {
+  const [events, assignments] = await Promise.all([
+    db.readingEvent.findMany({
+      where: { assignment: scope },
+      orderBy: { at: "desc" },
+      take: limit,
+      select: { id: true, type: true, at: true, progress: true, assignment: { select: { resource: { select: { title: true } } } } },
+    }),
+    db.assignment.findMany({
+      where: scope,
+      orderBy: { assignedAt: "desc" },
+      take: limit,
+      select: {
+        id: true,
+        assignedAt: true,
+        withdrawnAt: true,
+        resource: { select: { title: true } },
+        reflection: { select: { sharedWithTherapist: true, sharedAt: true } },
+      },
+    }),
+  ]);
+  const entries: TimelineEntry[] = events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    at: e.at,
+    progress: e.progress,
+    resourceTitle: e.assignment.resource.title,
+  }));
+  for (const a of assignments) {
+    const resourceTitle = a.resource.title;
+    entries.push({ id: `${a.id}:assigned`, type: "ASSIGNED", at: a.assignedAt, progress: null, resourceTitle });
+    if (a.withdrawnAt) entries.push({ id: `${a.id}:withdrawn`, type: "WITHDRAWN", at: a.withdrawnAt, progress: null, resourceTitle });
+    if (a.reflection?.sharedWithTherapist && a.reflection.sharedAt) {
+      entries.push({ id: `${a.id}:shared`, type: "REFLECTION_SHARED", at: a.reflection.sharedAt, progress: null, resourceTitle });
+    }
+  }
+  return entries.sort((x, y) => y.at.getTime() - x.at.getTime()).slice(0, limit);
+}
+
+/** Per-resource engagement among the therapist's current clients. */
+export async function resourceEngagement(db: PrismaClient, therapistId: string, resourceId: string) {
+  const where = { ...therapistAssignmentScope(therapistId), resourceId, active: true } satisfies Prisma.AssignmentWhereInput;
+  const [assigned, opened, finished, ratings] = await Promise.all([
+    db.assignment.count({ where }),
+    db.assignment.count({ where: { ...where, firstOpenedAt: { not: null } } }),
+    db.assignment.count({ where: { ...where, completedAt: { not: null } } }),
+    db.reflection.aggregate({
+      where: { sharedWithTherapist: true, rating: { not: null }, assignment: where },
+      _avg: { rating: true },
+      _count: { rating: true },
+    }),
+  ]);
+  return {
+    assigned,
+    opened,
+    finished,
+    averageRating: ratings._avg.rating === null ? null : Math.round(ratings._avg.rating * 10) / 10,
+    ratingCount: ratings._count.rating,
+  };
+}
+
+/** Clients (in my care) for pickers, with whether each already has `resourceId` assigned. */
+export async function assignableClients(db: PrismaClient, therapistId: string, resourceId?: string) {
+  const clients = await db.user.findMany({
+    where: { role: "CLIENT", ...inCareOf(therapistId) },
+    orderBy: { name: "asc" },
+    take: 500,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      assignmentsReceived: resourceId ? { where: { resourceId, active: true }, select: { id: true }, take: 1 } : false,
+    },
+  });
+  return clients.map((c) => ({
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    alreadyAssigned: Boolean(resourceId && c.assignmentsReceived && c.assignmentsReceived.length > 0),
+  }));
+}

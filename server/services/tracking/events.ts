@@ -1,0 +1,188 @@
+import { TRPCError } from "@trpc/server";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import type { ReadingEventType } from "../../generated/prisma/enums";
+import { isUniqueViolation } from "../../errors";
+import type { TrackingSummary } from "../../schemas/assignment";
+
+// Opens, progress and completion for one assignment. Every report is an append-only event plus
+// an update of the assignment's summary, written in ONE transaction under a row lock on the
+// assignment; a repeated idempotency key (unique per assignment) records nothing.
+
+type Tx = Prisma.TransactionClient;
+
+/** Renders within this window of the latest open count as that same open. */
+export const OPEN_WINDOW_MS = 30 * 60 * 1000;
+
+export const NOT_FOUND_MESSAGE = "We couldn't find that reading.";
+
+export const trackingSummarySelect = {
+  firstOpenedAt: true,
+  lastOpenedAt: true,
+  openCount: true,
+  progress: true,
+  completedAt: true,
+} satisfies Prisma.AssignmentSelect;
+
+export function openBucket(at: Date): number {
+  return Math.floor(at.getTime() / OPEN_WINDOW_MS);
+}
+
+/** Deterministic key for a server-side open: parallel renders in one 30-minute bucket share it. */
+export function openIdempotencyKey(assignmentId: string, at: Date): string {
+  return `open:${assignmentId}:${openBucket(at)}`;
+}
+
+/** OPENED the first time, REOPENED once the window since the latest open has passed, else null (same open). */
+export function classifyOpen(summary: { firstOpenedAt: Date | null; lastOpenedAt: Date | null }, now: Date): "OPENED" | "REOPENED" | null {
+  if (!summary.firstOpenedAt || !summary.lastOpenedAt) return "OPENED";
+  return now.getTime() - summary.lastOpenedAt.getTime() >= OPEN_WINDOW_MS ? "REOPENED" : null;
+}
+
+const BOT_AGENT = /bot\b|bot\/|crawler|spider|slurp|facebookexternalhit|facebookcatalog|embedly|quora link preview|whatsapp|skypeuripreview|bitlypreview|outbrain|pinterest|vkshare|w3c_validator|redditbot|applebot|yahoo! slurp|bingpreview|google web preview|mediapartners|adsbot|lighthouse/i;
+
+/** Prefetches, speculative loads and link-preview bots must never count as someone opening a reading. */
+export function isPrefetchOrBot(headers: Headers): boolean {
+  if (headers.get("next-router-prefetch") || headers.get("next-router-segment-prefetch")) return true;
+  for (const name of ["purpose", "sec-purpose", "x-purpose", "x-moz"]) {
+    const value = headers.get(name)?.toLowerCase() ?? "";
+    if (value.includes("prefetch") || value.includes("preview") || value.includes("prerender")) return true;
+  }
+  const agent = headers.get("user-agent") ?? "";
+  return agent === "" || BOT_AGENT.test(agent);
+}
+
+/**
+ * Locks the assignment if `clientId` may report on it: their own, not withdrawn, and their care
+ * with the assigning therapist still active. Anything else is NOT_FOUND, like a missing row.
+ */
+async function lockTrackable(tx: Tx, assignmentId: string, clientId: string): Promise<TrackingSummary> {
+  // One round trip: the lock and the summary it protects.
+  const locked = await tx.$queryRaw<TrackingSummary[]>`
+    SELECT a."firstOpenedAt", a."lastOpenedAt", a."openCount", a."progress", a."completedAt"
+    FROM "Assignment" a
+    WHERE a."id" = ${assignmentId} AND a."clientId" = ${clientId} AND a."active" = true
+      AND EXISTS (
+        SELECT 1 FROM "CareRelationship" c
+        WHERE c."therapistId" = a."therapistId" AND c."clientId" = a."clientId" AND c."active" = true
+      )
+    FOR UPDATE OF a`;
+  const [summary] = locked;
+  if (!summary || locked.length !== 1) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  return summary;
+}
+
+/**
+ * Inserts the event unless its key was seen: ON CONFLICT DO NOTHING on the unique
+ * (assignmentId, idempotencyKey), so a retry is not even an error in the log. False = duplicate.
+ */
+async function insertEvent(tx: Tx, data: { assignmentId: string; type: ReadingEventType; at: Date; progress?: number | null; key: string }) {
+  const { count } = await tx.readingEvent.createMany({
+    data: [{ assignmentId: data.assignmentId, type: data.type, at: data.at, progress: data.progress ?? null, idempotencyKey: data.key }],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
+
+async function currentSummary(db: PrismaClient, assignmentId: string, clientId: string): Promise<TrackingSummary> {
+  const row = await db.assignment.findFirst({ where: { id: assignmentId, clientId }, select: trackingSummarySelect });
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  return row;
+}
+
+export type ReportResult = { recorded: boolean; summary: TrackingSummary };
+
+/**
+ * Runs one report under the assignment's row lock. A duplicate key records nothing and answers
+ * the current summary; should a unique violation still surface (P2002), the transaction rolls back whole.
+ */
+async function report(
+  db: PrismaClient,
+  scope: { assignmentId: string; clientId: string },
+  work: (tx: Tx, summary: TrackingSummary) => Promise<boolean>,
+): Promise<ReportResult> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await lockTrackable(tx, scope.assignmentId, scope.clientId);
+      const recorded = await work(tx, before);
+      const summary = recorded
+        ? await tx.assignment.findUniqueOrThrow({ where: { id: scope.assignmentId }, select: trackingSummarySelect })
+        : before;
+      return { recorded, summary };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { recorded: false, summary: await currentSummary(db, scope.assignmentId, scope.clientId) };
+    throw error;
+  }
+}
+
+/** Called by the server render of the reading view for its client. */
+export function recordOpen(db: PrismaClient, input: { assignmentId: string; clientId: string; at?: Date }): Promise<ReportResult> {
+  const at = input.at ?? new Date();
+  return report(db, input, async (tx, before) => {
+    const type = classifyOpen(before, at);
+    if (!type) return false;
+    if (!(await insertEvent(tx, { assignmentId: input.assignmentId, type, at, key: openIdempotencyKey(input.assignmentId, at) }))) return false;
+    await tx.assignment.update({
+      where: { id: input.assignmentId },
+      data: {
+        firstOpenedAt: before.firstOpenedAt ?? at,
+        lastOpenedAt: at,
+        openCount: { increment: 1 },
+        lastActivityAt: at,
+      },
+      select: { id: true },
+    });
+    return true;
+  });
+}
+
+/** Furthest scroll depth; never goes down. A report that is not further records nothing. */
+export function reportProgress(
+  db: PrismaClient,
+  input: { assignmentId: string; clientId: string; progress: number; key: string; at?: Date },
+): Promise<ReportResult> {
+  const at = input.at ?? new Date();
+  const progress = Math.max(0, Math.min(100, Math.round(input.progress)));
+  return report(db, input, async (tx, before) => {
+    if (progress <= before.progress) return false;
+    if (!(await insertEvent(tx, { assignmentId: input.assignmentId, type: "PROGRESS", at, progress, key: input.key }))) return false;
+    // GREATEST keeps progress monotonic even if another writer slipped past the lock.
+    await tx.$executeRaw`UPDATE "Assignment" SET "progress" = GREATEST("progress", ${progress}) WHERE "id" = ${input.assignmentId}`;
+    await tx.assignment.update({ where: { id: input.assignmentId }, data: { lastActivityAt: at }, select: { id: true } });
+    return true;
+  });
+}
+
+/** Marks the reading done (once). */
+export function markComplete(db: PrismaClient, input: { assignmentId: string; clientId: string; key: string; at?: Date }): Promise<ReportResult> {
+  const at = input.at ?? new Date();
+  return report(db, input, async (tx, before) => {
+    if (before.completedAt) return false;
+    if (!(await insertEvent(tx, { assignmentId: input.assignmentId, type: "COMPLETED", at, key: input.key }))) return false;
+    await tx.assignment.update({ where: { id: input.assignmentId }, data: { completedAt: at, lastActivityAt: at }, select: { id: true } });
+    return true;
+  });
+}
+
+/** Saves the client's rating and reflection; private unless they choose to share it. */
+export async function saveReflection(
+  db: PrismaClient,
+  input: { assignmentId: string; clientId: string; rating: number | null; body: string; sharedWithTherapist: boolean },
+) {
+  const at = new Date();
+  return db.$transaction(async (tx) => {
+    await lockTrackable(tx, input.assignmentId, input.clientId);
+    const existing = await tx.reflection.findUnique({ where: { assignmentId: input.assignmentId }, select: { sharedWithTherapist: true, sharedAt: true } });
+    // sharedAt marks when it became visible to the therapist ("new shared reflections").
+    const sharedAt = input.sharedWithTherapist ? (existing?.sharedWithTherapist ? existing.sharedAt : at) : null;
+    const data = { rating: input.rating, body: input.body, sharedWithTherapist: input.sharedWithTherapist, sharedAt };
+    const reflection = await tx.reflection.upsert({
+      where: { assignmentId: input.assignmentId },
+      create: { assignmentId: input.assignmentId, ...data },
+      update: data,
+      select: { rating: true, body: true, sharedWithTherapist: true, sharedAt: true, updatedAt: true },
+    });
+    await tx.assignment.update({ where: { id: input.assignmentId }, data: { lastActivityAt: at }, select: { id: true } });
+    return reflection;
+  });
+}
