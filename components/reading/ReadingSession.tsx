@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
+import { CheckInAfterReading } from "./CheckInAfterReading";
 import { ReflectionForm, type OwnReflection } from "./ReflectionForm";
 import { newReportKey } from "./report-key";
 import { TherapistSeesPanel } from "./TherapistSeesPanel";
@@ -22,10 +23,12 @@ export interface ReadingSessionProps {
   reflection: OwnReflection | null;
   /** The article, rendered on the server. */
   children: ReactNode;
+  /** "Haven isn't for emergencies", offered calmly after a hard check-in. */
+  crisisNotice?: ReactNode;
 }
 
 /** The reading view's moving parts: progress, "Mark as done", the reflection and the transparency panel. */
-export function ReadingSession({ assignmentId, therapistName, careActive, initialProgress, initiallyDone, reflection, children }: ReadingSessionProps) {
+export function ReadingSession({ assignmentId, therapistName, careActive, initialProgress, initiallyDone, reflection, children, crisisNotice }: ReadingSessionProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const articleRef = useRef<HTMLDivElement>(null);
@@ -38,7 +41,7 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
         setDone(true);
         await queryClient.invalidateQueries(trpc.reading.pathFilter());
         // Move focus to the next step so keyboard and screen-reader users land on it.
-        requestAnimationFrame(() => document.getElementById("reflection-heading")?.focus());
+        requestAnimationFrame(() => (document.getElementById("check-in-heading") ?? document.getElementById("reflection-heading"))?.focus());
       },
     }),
   );
@@ -67,6 +70,7 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
           {done ? (
             <>
               <Notice tone="success">You marked this as done. Thank you for taking the time.</Notice>
+              <CheckInAfterReading assignmentId={assignmentId} therapistName={therapistName} crisisNotice={crisisNotice} />
               <ReflectionForm assignmentId={assignmentId} therapistName={therapistName} initial={reflection} />
             </>
           ) : (
