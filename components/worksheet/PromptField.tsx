@@ -88,7 +88,7 @@ function PlainPrompt({ prompt, value }: { prompt: Prompt; value: AnswerValue }) 
   );
 }
 
-function PromptControls({ prompt }: { prompt: Prompt }) {
+export function PromptControls({ prompt }: { prompt: Prompt }) {
   const worksheet = useWorksheet();
   // Outside a reading the fields keep their value only while the page is open.
   const [local, setLocal] = useState<AnswerValue>(null);
