@@ -41,7 +41,7 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
         setDone(true);
         await queryClient.invalidateQueries(trpc.reading.pathFilter());
         // Move focus to the next step so keyboard and screen-reader users land on it.
-        requestAnimationFrame(() => (document.getElementById("check-in-heading") ?? document.getElementById("reflection-heading"))?.focus());
+        requestAnimationFrame(() => document.getElementById("reflection-heading")?.focus());
       },
     }),
   );
@@ -70,8 +70,8 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
           {done ? (
             <>
               <Notice tone="success">You marked this as done. Thank you for taking the time.</Notice>
-              <CheckInAfterReading assignmentId={assignmentId} therapistName={therapistName} crisisNotice={crisisNotice} />
               <ReflectionForm assignmentId={assignmentId} therapistName={therapistName} initial={reflection} />
+              <CheckInAfterReading assignmentId={assignmentId} therapistName={therapistName} crisisNotice={crisisNotice} />
             </>
           ) : (
             <div className="flex flex-col gap-2">
