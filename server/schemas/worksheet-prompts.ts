@@ -17,7 +17,7 @@
 //   single    – one choice; `options:` followed by 2-12 lines `- an option`
 //   multiple  – any number of choices; `options:` as for single
 //   list      – a short list; `items: 1-10` (default 5) lines of up to 300 characters
-// See prisma/library/README.md for the documented syntax.
+// The documented syntax: README.md, "Worksheet prompts (syntax)".
 
 import { z } from "zod";
 
