@@ -27,9 +27,17 @@ test("a client fills in a worksheet on a phone, shares it and takes it back", as
     const client = await db.user.findUniqueOrThrow({ where: { email: "client@haven.test" } });
     await db.user.update({ where: { id: client.id }, data: { checkInAfterReading: true } });
 
-    // 1. The therapist assigns the worksheet.
+    // 0. Writing a worksheet: the editor's live preview shows a prompt as its field, and a broken one's problem.
     await signIn(page, "therapist@haven.test");
     await expect(page).toHaveURL(/\/therapist$/);
+    await page.goto("/therapist/library/new");
+    await page.getByLabel("Body").fill("```prompt\nid: today\ntype: text\nlabel: What feels important today?\n```\n\n```prompt\nid: broken\ntype: essay\nlabel: Broken\n```");
+    const preview = page.getByRole("region", { name: "Preview" });
+    await expect(preview.getByRole("textbox", { name: "What feels important today? (optional)" })).toBeVisible();
+    await expect(preview.getByText("A preview: answers here are not saved.")).toBeVisible();
+    await expect(preview.getByText('unknown type "essay" (use text, scale, single, multiple, list)')).toBeVisible();
+
+    // 1. The therapist assigns the worksheet.
     await page.goto(`/therapist/clients/${client.id}`);
     await page.getByRole("button", { name: "Assign a reading" }).click();
     const assignDialog = page.getByRole("dialog", { name: `Assign to ${client.name}` });
@@ -116,6 +124,7 @@ test("a client fills in a worksheet on a phone, shares it and takes it back", as
     await hard.getByRole("link").first().click();
     await expect(reader).toHaveURL(/\/client\/grounding\//);
     await expect(reader.getByRole("heading", { level: 1 })).toBeVisible();
+    await axeClean(reader, ["main"]);
     await phone.close();
   } finally {
     await db.$disconnect();
