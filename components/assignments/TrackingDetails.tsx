@@ -49,6 +49,21 @@ export function TrackingDetails({ tracking }: { tracking: TrackingView }) {
           {shared.body ? <blockquote className="whitespace-pre-line">{shared.body}</blockquote> : null}
         </figure>
       ) : null}
+      {tracking.sharedCheckIn ? (
+        <figure className="flex flex-col gap-1 rounded-lg bg-surface-muted p-3">
+          <figcaption className="text-sm text-muted">
+            Shared check-in after reading · feeling {tracking.sharedCheckIn.feeling} of 10
+            {tracking.sharedCheckIn.sharedAt ? (
+              <>
+                {" "}
+                · <LocalTime value={tracking.sharedCheckIn.sharedAt} />
+              </>
+            ) : null}
+          </figcaption>
+          {tracking.sharedCheckIn.words ? <blockquote className="whitespace-pre-line">{tracking.sharedCheckIn.words}</blockquote> : null}
+        </figure>
+      ) : null}
+      {tracking.answersShared ? <p className="text-sm">Worksheet answers: shared</p> : null}
     </div>
   );
 }

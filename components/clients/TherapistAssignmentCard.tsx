@@ -6,6 +6,7 @@ import { messageOf } from "@/components/forms/field-errors";
 import { StatusBadge } from "@/components/assignments/StatusBadge";
 import { TrackingDetails } from "@/components/assignments/TrackingDetails";
 import { useTRPC } from "@/server/trpc/react";
+import { SharedAnswersPanel } from "@/components/worksheet/SharedAnswersPanel";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Dialog } from "@/components/ui/Dialog";
@@ -63,6 +64,7 @@ export function TherapistAssignmentCard({ assignment, clientName }: { assignment
         </p>
       ) : null}
       <TrackingDetails tracking={tracking} />
+      {tracking.answersShared ? <SharedAnswersPanel assignmentId={assignment.id} resourceTitle={resource.title} /> : null}
       <div className="flex flex-wrap items-center gap-2">
         {assignment.canRemind ? (
           <Button size="sm" variant="secondary" loading={remind.isPending} onClick={() => remind.mutate({ id: assignment.id })}>

@@ -1,6 +1,7 @@
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import { PromptField } from "@/components/worksheet/PromptField";
 
 const SAFE_PROTOCOL = /^(https?:|mailto:)/i;
 
@@ -37,6 +38,18 @@ const components: Components = {
         <table>{children}</table>
       </div>
     );
+  },
+  // ```prompt blocks are worksheet questions (server/schemas/worksheet-prompts.ts); other code stays code.
+  pre({ node, children }) {
+    const code = node?.children[0];
+    if (code?.type === "element" && code.tagName === "code") {
+      const classes = code.properties.className;
+      if (Array.isArray(classes) && classes.includes("language-prompt")) {
+        const text = code.children.map((child) => (child.type === "text" ? child.value : "")).join("");
+        return <PromptField source={text} />;
+      }
+    }
+    return <pre>{children}</pre>;
   },
   // The page owns the h1: headings in a body start at h2.
   h1({ children }) {

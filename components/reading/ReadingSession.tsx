@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
+import { CheckInAfterReading } from "./CheckInAfterReading";
 import { ReflectionForm, type OwnReflection } from "./ReflectionForm";
 import { newReportKey } from "./report-key";
 import { TherapistSeesPanel } from "./TherapistSeesPanel";
@@ -22,10 +23,12 @@ export interface ReadingSessionProps {
   reflection: OwnReflection | null;
   /** The article, rendered on the server. */
   children: ReactNode;
+  /** "Haven isn't for emergencies", offered calmly after a hard check-in. */
+  crisisNotice?: ReactNode;
 }
 
 /** The reading view's moving parts: progress, "Mark as done", the reflection and the transparency panel. */
-export function ReadingSession({ assignmentId, therapistName, careActive, initialProgress, initiallyDone, reflection, children }: ReadingSessionProps) {
+export function ReadingSession({ assignmentId, therapistName, careActive, initialProgress, initiallyDone, reflection, children, crisisNotice }: ReadingSessionProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const articleRef = useRef<HTMLDivElement>(null);
@@ -68,6 +71,7 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
             <>
               <Notice tone="success">You marked this as done. Thank you for taking the time.</Notice>
               <ReflectionForm assignmentId={assignmentId} therapistName={therapistName} initial={reflection} />
+              <CheckInAfterReading assignmentId={assignmentId} therapistName={therapistName} crisisNotice={crisisNotice} />
             </>
           ) : (
             <div className="flex flex-col gap-2">

@@ -3,6 +3,7 @@ import { accountRouter } from "./account";
 import { adminRouter } from "./admin";
 import { assignmentRouter } from "./assignment";
 import { auditRouter } from "./audit";
+import { checkInRouter } from "./check-in";
 import { clientRouter } from "./client";
 import { collectionRouter } from "./collection";
 import { inviteRouter } from "./invite";
@@ -10,6 +11,7 @@ import { libraryRouter } from "./library";
 import { passwordResetRouter } from "./password-reset";
 import { preferencesRouter } from "./preferences";
 import { readingRouter } from "./reading";
+import { worksheetRouter } from "./worksheet";
 
 export const appRouter = router({
   account: accountRouter,
@@ -23,6 +25,8 @@ export const appRouter = router({
   invite: inviteRouter,
   library: libraryRouter,
   collection: collectionRouter,
+  worksheet: worksheetRouter,
+  checkIn: checkInRouter,
 });
 
 export type AppRouter = typeof appRouter;

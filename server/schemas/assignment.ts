@@ -79,6 +79,10 @@ export const trackingView = z.object({
   sharedReflection: z
     .object({ rating: z.number().int().nullable(), body: z.string(), sharedAt: z.date().nullable() })
     .nullable(),
+  /** True only while the client shares a worksheet's answers (unshared and unanswered look the same). */
+  answersShared: z.boolean(),
+  /** The check-in after reading, only if the client shared it. */
+  sharedCheckIn: z.object({ feeling: z.number().int(), words: z.string(), sharedAt: z.date().nullable() }).nullable(),
 });
 export type TrackingView = z.infer<typeof trackingView>;
 

@@ -1,5 +1,6 @@
 // Library inputs and outputs: shared by the routers, the importer and the browser forms.
 import { z } from "zod";
+import { describePromptError, extractPrompts } from "./worksheet-prompts";
 
 export const RESOURCE_KINDS = ["ARTICLE", "WORKSHEET", "EXERCISE", "AUDIO", "VIDEO", "LINK"] as const;
 export const AUDIENCES = ["CLIENT", "CLINICIAN", "ANYONE"] as const;
@@ -83,7 +84,11 @@ const bodyText = z
   .string()
   .trim()
   .min(1, "Write the body of the resource (Markdown is welcome).")
-  .max(100_000, "The body is too long: keep it under 100,000 characters.");
+  .max(100_000, "The body is too long: keep it under 100,000 characters.")
+  .superRefine((body, ctx) => {
+    // Worksheet prompts (```prompt blocks) must parse; the first few problems are named.
+    for (const error of extractPrompts(body).errors.slice(0, 3)) ctx.addIssue({ code: "custom", message: `Fix ${describePromptError(error)}.` });
+  });
 
 type RefinableResource = {
   kind: ResourceKindName;

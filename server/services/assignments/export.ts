@@ -3,6 +3,7 @@ import { deriveReadingStatus, instantToDueDate, THERAPIST_STATUS_LABEL } from ".
 import { recordAudit, type AuditActor } from "../audit/record";
 import { requireClientInCare, therapistAssignmentScope } from "../care/scope";
 import { toCsv } from "../csv";
+import { sharedAnswersSelect, sharedAnswersText } from "../worksheets";
 
 export const EXPORT_COLUMNS = [
   "Client",
@@ -21,6 +22,7 @@ export const EXPORT_COLUMNS = [
   "Withdrawn at",
   "Rating (shared)",
   "Reflection (shared)",
+  "Worksheet answers (shared)",
 ] as const;
 
 /**
@@ -48,9 +50,10 @@ export async function exportAssignmentsCsv(
       completedAt: true,
       withdrawnAt: true,
       client: { select: { name: true, email: true } },
-      resource: { select: { title: true } },
       collection: { select: { title: true } },
       reflection: { select: { rating: true, body: true, sharedWithTherapist: true } },
+      ...sharedAnswersSelect,
+      resource: { select: { title: true, body: true } },
     },
   });
   const rows = assignments.map((a) => {
@@ -72,6 +75,7 @@ export async function exportAssignmentsCsv(
       a.withdrawnAt,
       shared?.rating ?? null,
       shared?.body || null,
+      sharedAnswersText(a),
     ];
   });
   await recordAudit(db, actor, {

@@ -41,6 +41,8 @@ export const trackingViewSelect = {
   progress: true,
   completedAt: true,
   reflection: { select: { rating: true, body: true, sharedWithTherapist: true, sharedAt: true } },
+  worksheet: { select: { sharedWithTherapist: true } },
+  checkIn: { select: { feeling: true, words: true, sharedWithTherapist: true, sharedAt: true } },
 } satisfies Prisma.AssignmentSelect;
 
 type TrackingRow = Prisma.AssignmentGetPayload<{ select: typeof trackingViewSelect }>;
@@ -55,6 +57,8 @@ export function toTrackingView(row: TrackingRow): TrackingView {
     progress: row.progress,
     completedAt: row.completedAt,
     sharedReflection: shared ? { rating: shared.rating, body: shared.body, sharedAt: shared.sharedAt } : null,
+    answersShared: row.worksheet?.sharedWithTherapist ?? false,
+    sharedCheckIn: row.checkIn?.sharedWithTherapist ? { feeling: row.checkIn.feeling, words: row.checkIn.words, sharedAt: row.checkIn.sharedAt } : null,
   };
 }
 

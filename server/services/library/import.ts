@@ -7,6 +7,7 @@ import matter from "gray-matter";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { describeIssues, frontMatterSchema, type FrontMatter } from "../../schemas/library-front-matter";
 import { readingMinutes } from "../../schemas/library-text";
+import { describePromptError, extractPrompts } from "../../schemas/worksheet-prompts";
 import { recordAudit, type AuditActor } from "../audit/record";
 import { normalizeTagNames, syncResourceTags } from "./tags";
 
@@ -52,6 +53,7 @@ export function parseLibraryFile(fileName: string, content: string): ParseResult
   const body = parsed.content.trim();
   if (!body) reasons.push("body: is empty; write the resource below the front matter");
   if (body.length > 100_000) reasons.push("body: is too long (over 100,000 characters)");
+  reasons.push(...extractPrompts(body).errors.map(describePromptError));
   if (!result.success || reasons.length) return { ok: false, reasons };
   return { ok: true, resource: { ...result.data, body } };
 }

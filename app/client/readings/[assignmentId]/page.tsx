@@ -12,6 +12,10 @@ import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
 import { isPrefetchOrBot, recordOpen } from "@/server/services/tracking/events";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
 import { TherapistNote } from "@/components/reading/TherapistNote";
+import { CrisisNotice } from "@/components/shell/CrisisNotice";
+import { WorksheetAnswers } from "@/components/worksheet/WorksheetAnswers";
+import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
+import { extractPrompts } from "@/server/schemas/worksheet-prompts";
 
 // No metadata: the tab title stays "Reading" (discreet by default).
 export default async function ReadingPage({
@@ -24,7 +28,8 @@ export default async function ReadingPage({
   const user = await requireUser("CLIENT");
   const { assignmentId } = await params;
   const ready = (await searchParams).ready === "1";
-  const reading = await (await serverCaller()).reading.byId({ id: assignmentId }).catch((error: unknown) => {
+  const caller = await serverCaller();
+  const reading = await caller.reading.byId({ id: assignmentId }).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   });
@@ -43,6 +48,10 @@ export default async function ReadingPage({
     });
   }
   prefetch(trpc.reading.therapistView.queryOptions({ id: reading.id }));
+  if (reading.careActive) prefetch(trpc.checkIn.state.queryOptions({ id: reading.id }));
+  // Worksheets: the client's own answers, filled into the prompts (private until they share).
+  const worksheet = extractPrompts(resource.body).prompts.length ? await caller.worksheet.mine({ id: reading.id }) : null;
+  const config = env();
 
   return (
     <article aria-labelledby="reading-title" className="mx-auto flex max-w-prose flex-col gap-6">
@@ -79,8 +88,15 @@ export default async function ReadingPage({
           initialProgress={reading.tracking.progress}
           initiallyDone={Boolean(reading.tracking.completedAt)}
           reflection={reading.reflection}
+          crisisNotice={<CrisisNotice resources={config.CRISIS_RESOURCES ?? DEFAULT_CRISIS_RESOURCES} />}
         >
-          <MarkdownBody source={resource.body} />
+          {worksheet ? (
+            <WorksheetAnswers assignmentId={reading.id} therapistName={reading.therapistName} initial={worksheet} canShare={reading.careActive}>
+              <MarkdownBody source={resource.body} />
+            </WorksheetAnswers>
+          ) : (
+            <MarkdownBody source={resource.body} />
+          )}
         </ReadingSession>
       </HydrateClient>
     </article>
