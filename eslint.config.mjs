@@ -11,6 +11,37 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Layers (README "Architecture"): server code never reaches up into the UI or the routes;
+  // components use the database, services and routers only as types (data comes through tRPC);
+  // pages and layouts reach the database through services or tRPC, never Prisma directly.
+  {
+    files: ["server/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "server/ never imports components/ or app/: move the shared piece into server/." }],
+      }],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", {
+        patterns: [{
+          group: ["@/server/db", "@/server/db/*", "@/server/services/*", "@/server/routers/*", "@/server/generated/*", "**/server/db", "**/server/db/*", "**/server/services/*", "**/server/routers/*", "**/server/generated/*"],
+          allowTypeImports: true,
+          message: "Components get data through tRPC (server/trpc/react) and share zod schemas (server/schemas); the database, services and routers only as types.",
+        }],
+      }],
+    },
+  },
+  {
+    files: ["app/**/page.tsx", "app/**/layout.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["@/server/db", "@/server/db/*", "@/server/generated/*", "**/server/db", "**/server/generated/*"], message: "Pages reach the database through a service or tRPC, not Prisma directly." }],
+      }],
+    },
+  },
   {
     ignores: [".next*/**", "node_modules/**", "server/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**", "tests/screenshots/out/**"],
   },
