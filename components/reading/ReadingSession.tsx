@@ -7,8 +7,7 @@ import { Notice } from "@/components/ui/Notice";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { ReflectionForm, type OwnReflection } from "./ReflectionForm";
-import type { ReportQueue } from "./report-queue";
-import { getReportQueue, onReportAcknowledged, onReportDropped, useQueuedEntry, useQueueStatus } from "./report-queue-browser";
+import { onReportAcknowledged, onReportDropped, useQueuedEntry, useQueueStatus, useReportQueue } from "./report-queue-browser";
 import { SaveStatus } from "./SaveStatus";
 import { TherapistSeesPanel } from "./TherapistSeesPanel";
 import { useProgressReporter } from "./use-progress-reporter";
@@ -32,12 +31,9 @@ export function ReadingSession({ userId, assignmentId, therapistName, careActive
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const articleRef = useRef<HTMLDivElement>(null);
-  const [queue, setQueue] = useState<ReportQueue | null>(null);
+  const queue = useReportQueue(userId, careActive);
   const [done, setDone] = useState(initiallyDone);
   const [refused, setRefused] = useState(false);
-  useEffect(() => {
-    if (careActive) setQueue(getReportQueue(userId));
-  }, [careActive, userId]);
   const status = useQueueStatus(queue);
   const queued = useQueuedEntry(queue, assignmentId);
   const { furthest, flush } = useProgressReporter(queue, assignmentId, articleRef, initialProgress);

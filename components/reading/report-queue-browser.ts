@@ -162,3 +162,12 @@ export function useQueuedEntry(queue: ReportQueue | null, assignmentId: string):
     () => undefined,
   );
 }
+
+/** The client's queue in a component (null on the server and when nothing may be recorded). */
+export function useReportQueue(userId: string, enabled: boolean): ReportQueue | null {
+  return useSyncExternalStore(
+    noSubscribe,
+    () => (enabled ? getReportQueue(userId) : null),
+    () => null,
+  );
+}
