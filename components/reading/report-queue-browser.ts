@@ -62,6 +62,8 @@ const droppedListeners = new Set<(report: Report, status: number) => void>();
 export function getReportQueue(userId: string): ReportQueue {
   if (current?.userId === userId) return current.queue;
   current?.dispose();
+  // Someone else's unsent reports on a shared device are never theirs to send from here.
+  clearOtherUsersQueues(userId);
   const key = storageKey(userId);
   const queue = new ReportQueue({
     send: sendReport,
@@ -170,4 +172,11 @@ export function useReportQueue(userId: string, enabled: boolean): ReportQueue | 
     () => (enabled ? getReportQueue(userId) : null),
     () => null,
   );
+}
+
+/** Gives the current queue up to `ms` to send what is waiting (signing out). */
+export async function flushReportsBeforeLeaving(ms: number): Promise<void> {
+  const queue = current?.queue;
+  if (!queue) return;
+  await Promise.race([queue.flush({ force: true }), new Promise((resolve) => window.setTimeout(resolve, ms))]);
 }

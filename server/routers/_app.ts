@@ -7,6 +7,7 @@ import { clientRouter } from "./client";
 import { collectionRouter } from "./collection";
 import { inviteRouter } from "./invite";
 import { libraryRouter } from "./library";
+import { offlineRouter } from "./offline";
 import { passwordResetRouter } from "./password-reset";
 import { preferencesRouter } from "./preferences";
 import { readingRouter } from "./reading";
@@ -23,6 +24,7 @@ export const appRouter = router({
   invite: inviteRouter,
   library: libraryRouter,
   collection: collectionRouter,
+  offline: offlineRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { OfflineReadingSetting } from "@/components/offline/OfflineReadingSetting";
 import { PreferencesForm } from "@/components/preferences/PreferencesForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Preferences" };
 export default async function ClientPreferencesPage() {
   await requireUser("CLIENT");
   prefetch(trpc.preferences.get.queryOptions());
+  prefetch(trpc.offline.get.queryOptions());
   return (
     <>
       <PageHeader
@@ -20,6 +22,9 @@ export default async function ClientPreferencesPage() {
       <HydrateClient>
         <SkeletonSuspense label="Loading your preferences" shapes={["h-24 w-full max-w-xl", "h-24 w-full max-w-xl"]}>
           <PreferencesForm />
+        </SkeletonSuspense>
+        <SkeletonSuspense label="Loading offline reading" shapes={["h-24 w-full max-w-xl"]}>
+          <OfflineReadingSetting />
         </SkeletonSuspense>
       </HydrateClient>
     </>
