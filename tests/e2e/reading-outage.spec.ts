@@ -1,33 +1,8 @@
-import crypto from "node:crypto";
-import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, e2eDatabase, expect, signIn, test } from "./fixtures";
+import { e2eDatabase, expect, signIn, test } from "./fixtures";
+import { readerWithReading, scrollTo } from "./reading-support";
 
 // Issue 9 item 1 (client side): what a client does while Haven can't reach its records is kept
 // on the device and sent when Haven is back — nothing is lost, nothing counts twice.
-
-type Db = ReturnType<typeof e2eDatabase>;
-
-export async function readerWithReading(db: Db, opts: { readings?: number; paragraphs?: number } = {}) {
-  const { hashPassword } = await import("../../server/services/passwords");
-  const tag = crypto.randomBytes(4).toString("hex");
-  const therapist = await db.user.findUniqueOrThrow({ where: { email: "therapist@haven.test" } });
-  const email = `reader-${tag}@example.test`;
-  const client = await db.user.create({ data: { email, name: `Reader ${tag}`, role: "CLIENT", status: "ACTIVE", passwordHash: await hashPassword(DEMO_PASSWORD) } });
-  await db.careRelationship.create({ data: { therapistId: therapist.id, clientId: client.id } });
-  const body = Array.from({ length: opts.paragraphs ?? 60 }, (_, i) => `Paragraph ${i + 1}. Safe relationships help us feel steady, one small step at a time.`).join("\n\n");
-  const assignments = [];
-  for (let i = 0; i < (opts.readings ?? 1); i++) {
-    const resource = await db.resource.create({
-      data: { slug: `e2e-${tag}-${i}`, title: `Steady ground ${tag} ${i + 1}`, summary: "A longer piece.", body, kind: "ARTICLE", readingMinutes: 6, status: "PUBLISHED", visibility: "SHARED" },
-    });
-    assignments.push(await db.assignment.create({ data: { therapistId: therapist.id, clientId: client.id, resourceId: resource.id } }));
-  }
-  return { email, client, assignments, tag };
-}
-
-export async function scrollTo(page: Page, fraction: number) {
-  await page.evaluate((f) => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * f), fraction);
-}
 
 test("reading through an outage: the furthest progress and 'done' reach the database once Haven is back", async ({ page }) => {
   const db = e2eDatabase();
