@@ -17,8 +17,11 @@ export function OfflineReadingSetting() {
   const router = useRouter();
   const { data } = useSuspenseQuery(trpc.offline.get.queryOptions());
   const [message, setMessage] = useState<string | null>(null);
+  // Shown at once; put back if the change could not be saved.
+  const [checked, setChecked] = useState(data.enabled);
   const set = useMutation(
     trpc.offline.set.mutationOptions({
+      onError: (_error, input) => setChecked(!input.enabled),
       onSuccess: async ({ enabled }) => {
         queryClient.setQueryData(trpc.offline.get.queryKey(), { enabled });
         if (!enabled) {
@@ -40,11 +43,13 @@ export function OfflineReadingSetting() {
       </h2>
       <Checkbox
         name="offlineReading"
-        checked={data.enabled}
+        checked={checked}
         disabled={set.isPending}
         onChange={(event) => {
+          const enabled = event.currentTarget.checked;
           setMessage(null);
-          set.mutate({ enabled: event.currentTarget.checked });
+          setChecked(enabled);
+          set.mutate({ enabled });
         }}
         label="Keep my readings on this device"
         hint="Anyone who can open this device could then read them too, so leave this off on a shared or watched device."
