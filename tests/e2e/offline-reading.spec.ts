@@ -43,6 +43,9 @@ test("offline reading: read and finish without a connection, saved once back onl
     await expect(page.getByText("You marked this as done.")).toBeVisible();
     const status = page.getByTestId("save-status");
     await expect(status).toHaveText("Will save when you're connected");
+    await page.getByLabel("Your reflection").fill("Calmer now, reading on the bus.");
+    await page.getByRole("button", { name: "Save reflection" }).click();
+    await expect(page.getByText("Your reflection is kept on this device")).toBeVisible();
     let row = await db.assignment.findUniqueOrThrow({ where: { id: second.id } });
     expect(row.completedAt).toBeNull();
     expect(row.progress).toBe(0);
@@ -56,6 +59,7 @@ test("offline reading: read and finish without a connection, saved once back onl
     const events = await db.readingEvent.findMany({ where: { assignmentId: second.id } });
     expect(events.filter((e) => e.type === "COMPLETED")).toHaveLength(1);
     expect(events.filter((e) => e.type === "PROGRESS" && e.progress === 100)).toHaveLength(1);
+    expect(await db.reflection.findUnique({ where: { assignmentId: second.id } })).toMatchObject({ body: "Calmer now, reading on the bus.", sharedWithTherapist: false });
 
     // Quick exit: nothing of this client stays on the device.
     await fulfilOutsideRequests(page);
