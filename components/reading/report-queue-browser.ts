@@ -107,8 +107,8 @@ export function getReportQueue(userId: string): ReportQueue {
       queue.stop();
     },
   };
-  // Whatever an earlier visit left unsent goes now.
-  void queue.flush();
+  // Whatever an earlier visit left unsent goes now (after this render: this may run inside one).
+  window.setTimeout(() => void queue.flush(), 0);
   return queue;
 }
 
