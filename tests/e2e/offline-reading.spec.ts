@@ -119,3 +119,25 @@ test("signing out deletes the kept readings, and a changed password does on this
     await db.$disconnect();
   }
 });
+
+test("the home-screen manifest is neutral in discreet mode and Haven's own otherwise", async ({ page, request }) => {
+  const db = e2eDatabase();
+  try {
+    const { email } = await readerWithReading(db, { readings: 1, paragraphs: 3 });
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/client$/);
+    const manifestHref = () => page.locator('link[rel="manifest"]').getAttribute("href");
+    expect(await manifestHref()).toBe("/manifest-discreet.webmanifest");
+    const neutral = await (await request.get("/manifest-discreet.webmanifest")).json();
+    expect(neutral).toMatchObject({ name: "Reading", short_name: "Reading", icons: [{ src: "/neutral-icon.svg" }] });
+    expect(JSON.stringify(neutral)).not.toMatch(/haven/i);
+    expect((await request.get("/neutral-icon.svg")).ok()).toBe(true);
+
+    await db.user.update({ where: { email }, data: { preferences: { discreet: false } } });
+    await page.reload();
+    expect(await manifestHref()).toBe("/manifest.webmanifest");
+    expect(await (await request.get("/manifest.webmanifest")).json()).toMatchObject({ name: "Haven" });
+  } finally {
+    await db.$disconnect();
+  }
+});
