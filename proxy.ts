@@ -14,6 +14,9 @@ export function proxy(request: NextRequest) {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline-reading service worker (public/sw.js); 'strict-dynamic' would otherwise refuse it.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "media-src 'self' https:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -39,6 +42,9 @@ export function proxy(request: NextRequest) {
   response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   response.headers.set("x-request-id", requestId);
   if (isHttps) response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  // Signing out deletes what this browser kept (offline readings, queued reports); Quick exit's
+  // own route sends the same header.
+  if (request.method === "POST" && request.nextUrl.pathname === "/api/auth/signout") response.headers.set("clear-site-data", '"cache", "storage"');
   return response;
 }
 

@@ -2,16 +2,19 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AreaShell } from "@/components/shell/AreaShell";
 import { CrisisNotice } from "@/components/shell/CrisisNotice";
+import { OfflineReading } from "@/components/offline/OfflineReading";
 import { QuickExit } from "@/components/shell/QuickExit";
 import { requireUser } from "@/server/auth";
+import { getDb } from "@/server/db";
 import { getRequestDisplay } from "@/server/request-display";
 import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
 
 /** Discreet by default: a neutral tab title on every client page. Off: the normal "… · Haven" titles. */
 export async function generateMetadata(): Promise<Metadata> {
   const { preferences } = await getRequestDisplay();
-  if (preferences && !preferences.discreet) return { title: { default: "Haven", template: "%s · Haven" } };
-  return { title: { absolute: "Reading", template: "Reading" } };
+  // Added to the home screen, Haven keeps the same discretion: a neutral name and icon.
+  if (preferences && !preferences.discreet) return { title: { default: "Haven", template: "%s · Haven" }, manifest: "/manifest.webmanifest" };
+  return { title: { absolute: "Reading", template: "Reading" }, manifest: "/manifest-discreet.webmanifest" };
 }
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
@@ -19,6 +22,7 @@ export default async function ClientLayout({ children }: { children: ReactNode }
   const { preferences } = await getRequestDisplay();
   const config = env();
   const quickExit = preferences?.quickExit ?? true;
+  const offline = await getDb().user.findUnique({ where: { id: user.id }, select: { offlineReading: true } });
   return (
     <AreaShell
       user={user}
@@ -32,6 +36,7 @@ export default async function ClientLayout({ children }: { children: ReactNode }
       }
     >
       {children}
+      <OfflineReading enabled={offline?.offlineReading ?? false} />
     </AreaShell>
   );
 }

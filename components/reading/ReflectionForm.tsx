@@ -11,6 +11,7 @@ import { RadioGroup } from "@/components/ui/RadioGroup";
 import { Textarea } from "@/components/ui/Textarea";
 import { useToast } from "@/components/ui/ToastProvider";
 import { MAX_REFLECTION_LENGTH } from "@/server/schemas/assignment";
+import { classify, type ReportQueue } from "./report-queue";
 
 const RATINGS = [
   { value: "none", label: "I'd rather not say" },
@@ -24,15 +25,38 @@ const RATINGS = [
 export type OwnReflection = { rating: number | null; body: string; sharedWithTherapist: boolean };
 
 /** "How did this land?" — an optional rating and words, private unless the client ticks "share". */
-export function ReflectionForm({ assignmentId, therapistName, initial }: { assignmentId: string; therapistName: string; initial: OwnReflection | null }) {
+export function ReflectionForm({
+  assignmentId,
+  therapistName,
+  initial,
+  queue = null,
+}: {
+  assignmentId: string;
+  therapistName: string;
+  initial: OwnReflection | null;
+  /** When saving fails for a passing reason (offline, an outage), the reflection waits here to be sent. */
+  queue?: ReportQueue | null;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [rating, setRating] = useState(initial?.rating ? String(initial.rating) : "none");
   const [body, setBody] = useState(initial?.body ?? "");
   const [shared, setShared] = useState(initial?.sharedWithTherapist ?? false);
+  const [kept, setKept] = useState(false);
   const reflect = useMutation(
     trpc.reading.reflect.mutationOptions({
+      // Offline, fail at once (and keep the reflection in the queue) rather than wait paused.
+      networkMode: "always",
+      onMutate: () => setKept(false),
+      onError: (error, input) => {
+        const status = (error as { data?: { httpStatus?: number } | null }).data?.httpStatus;
+        const outcome = typeof status === "number" ? classify(status) : "retry";
+        if (!queue || (outcome !== "retry" && outcome !== "signin")) return;
+        queue.reflection(assignmentId, { rating: input.rating ?? null, body: input.body ?? "", sharedWithTherapist: input.sharedWithTherapist ?? false });
+        setKept(true);
+        void queue.flush();
+      },
       onSuccess: async (saved) => {
         toast.show(saved.sharedWithTherapist ? `Saved and shared with ${therapistName}.` : "Saved. Only you can see it.", { tone: "success" });
         await queryClient.invalidateQueries(trpc.reading.pathFilter());
@@ -63,7 +87,15 @@ export function ReflectionForm({ assignmentId, therapistName, initial }: { assig
         label={`Share my rating and reflection with ${therapistName}`}
         hint="Leave this unticked to keep them just for you. You can change your mind later."
       />
-      {reflect.isError && !errors.body ? <Notice tone="error" live>{messageOf(reflect.error)}</Notice> : null}
+      {kept ? (
+        <Notice tone="info" live>
+          Your reflection is kept on this device and will be saved as soon as Haven can be reached.
+        </Notice>
+      ) : reflect.isError && !errors.body ? (
+        <Notice tone="error" live>
+          {messageOf(reflect.error)}
+        </Notice>
+      ) : null}
       <div>
         <Button type="submit" loading={reflect.isPending}>
           Save reflection

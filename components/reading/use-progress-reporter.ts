@@ -1,60 +1,26 @@
 "use client";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
-import { newReportKey, scrollDepth } from "./report-key";
+import type { ReportQueue } from "./report-queue";
+import { scrollDepth } from "./report-key";
 
 export const REPORT_INTERVAL_MS = 5000;
-const ENDPOINT = "/api/reading/progress";
-
-type Pending = { progress: number; key: string };
 
 /**
- * Measures the furthest scroll depth of `articleRef` and reports it at most every few seconds,
- * and once more when the page is hidden (fetch keepalive, else sendBeacon). A report keeps its
- * idempotency key until the server has it, so a retry never counts twice.
+ * Measures the furthest scroll depth of `articleRef` and hands it to the report queue, which
+ * keeps it (page and localStorage) until the server acknowledged it. The queue is flushed at
+ * most every few seconds while reading, and at once when the page is hidden, becomes visible
+ * or the browser comes back online (see report-queue-browser.ts).
  */
-export function useProgressReporter(assignmentId: string, articleRef: RefObject<HTMLElement | null>, initial: number, enabled: boolean) {
+export function useProgressReporter(queue: ReportQueue | null, assignmentId: string, articleRef: RefObject<HTMLElement | null>, initial: number) {
   const [furthest, setFurthest] = useState(initial);
   const furthestRef = useRef(initial);
-  const sentRef = useRef(initial);
-  const pendingRef = useRef<Pending | null>(null);
-  const inFlightRef = useRef<Promise<void> | null>(null);
-
-  const nextReport = useCallback((): Pending | null => {
-    if (furthestRef.current <= sentRef.current) return null;
-    if (!pendingRef.current || pendingRef.current.progress !== furthestRef.current) {
-      pendingRef.current = { progress: furthestRef.current, key: newReportKey() };
-    }
-    return pendingRef.current;
-  }, []);
-
-  const send = useCallback(
-    async (onHide = false) => {
-      if (!enabled) return;
-      const report = nextReport();
-      if (!report) return;
-      const body = JSON.stringify({ assignmentId, progress: report.progress, key: report.key });
-      try {
-        const response = await fetch(ENDPOINT, { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true, credentials: "same-origin" });
-        // 4xx means this report can never succeed (e.g. withdrawn); stop retrying it.
-        if (response.ok || (response.status >= 400 && response.status < 500)) {
-          sentRef.current = Math.max(sentRef.current, report.progress);
-          if (pendingRef.current?.key === report.key) pendingRef.current = null;
-        }
-      } catch {
-        if (onHide && typeof navigator.sendBeacon === "function") navigator.sendBeacon(ENDPOINT, body);
-      }
-    },
-    [assignmentId, enabled, nextReport],
-  );
+  /** The furthest figure handed to the queue (or known to the server): only more than this is news. */
+  const handedRef = useRef(initial);
 
   /** Sends whatever is unsent now (e.g. before "Mark as done"). */
   const flush = useCallback(async () => {
-    if (inFlightRef.current) await inFlightRef.current;
-    const run = send();
-    inFlightRef.current = run;
-    await run;
-    inFlightRef.current = null;
-  }, [send]);
+    await queue?.flush({ force: true });
+  }, [queue]);
 
   useEffect(() => {
     let frame = 0;
@@ -68,6 +34,10 @@ export function useProgressReporter(assignmentId: string, articleRef: RefObject<
         furthestRef.current = depth;
         setFurthest(depth);
       }
+      if (queue && furthestRef.current > handedRef.current) {
+        handedRef.current = furthestRef.current;
+        queue.progress(assignmentId, furthestRef.current);
+      }
     };
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(measure);
@@ -75,24 +45,16 @@ export function useProgressReporter(assignmentId: string, articleRef: RefObject<
     measure();
     window.addEventListener("scroll", onScroll, { passive: true });
     window.addEventListener("resize", onScroll);
-    const timer = window.setInterval(() => void flush(), REPORT_INTERVAL_MS);
-    const onHide = () => void send(true);
-    const onVisibility = () => {
-      if (document.visibilityState === "hidden") onHide();
-    };
-    window.addEventListener("pagehide", onHide);
-    document.addEventListener("visibilitychange", onVisibility);
+    const timer = window.setInterval(() => void queue?.flush(), REPORT_INTERVAL_MS);
     return () => {
       if (frame) cancelAnimationFrame(frame);
       window.removeEventListener("scroll", onScroll);
       window.removeEventListener("resize", onScroll);
       window.clearInterval(timer);
-      window.removeEventListener("pagehide", onHide);
-      document.removeEventListener("visibilitychange", onVisibility);
       // Leaving the page inside the app (client-side navigation): report what was read.
-      void send(true);
+      void queue?.flush();
     };
-  }, [articleRef, flush, send]);
+  }, [articleRef, assignmentId, queue]);
 
   return { furthest, flush };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, type FormEvent } from "react";
+import { forgetDeviceCopies } from "@/components/offline/device-copies";
 
 export interface QuickExitProps {
   /** Where to go. A neutral, fast-loading site. */
@@ -30,6 +31,8 @@ export function QuickExit({ exitUrl = "https://www.bbc.co.uk/weather", enabled }
     } catch {
       // The session still ends at its idle timeout; leaving matters more.
     }
+    // Kept readings, queued reports: gone from this device (the worker finishes after we leave).
+    void forgetDeviceCopies();
     try {
       window.sessionStorage.clear();
     } catch {

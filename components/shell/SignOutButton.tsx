@@ -1,6 +1,8 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { forgetDeviceCopies } from "@/components/offline/device-copies";
+import { flushReportsBeforeLeaving } from "@/components/reading/report-queue-browser";
 import { Button } from "@/components/ui/Button";
 
 export function SignOutButton() {
@@ -13,6 +15,9 @@ export function SignOutButton() {
       className="shrink-0 whitespace-nowrap"
       onClick={async () => {
         setPending(true);
+        // Unsent reports get one last chance, then nothing of this client stays on the device.
+        await flushReportsBeforeLeaving(2000);
+        await forgetDeviceCopies();
         await signOut({ callbackUrl: "/signin?signedOut=1" });
       }}
     >

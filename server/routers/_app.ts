@@ -8,6 +8,7 @@ import { clientRouter } from "./client";
 import { collectionRouter } from "./collection";
 import { inviteRouter } from "./invite";
 import { libraryRouter } from "./library";
+import { offlineRouter } from "./offline";
 import { passwordResetRouter } from "./password-reset";
 import { preferencesRouter } from "./preferences";
 import { readingRouter } from "./reading";
@@ -27,6 +28,7 @@ export const appRouter = router({
   collection: collectionRouter,
   worksheet: worksheetRouter,
   checkIn: checkInRouter,
+  offline: offlineRouter,
 });
 
 export type AppRouter = typeof appRouter;

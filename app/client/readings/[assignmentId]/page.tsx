@@ -82,6 +82,7 @@ export default async function ReadingPage({
       </header>
       <HydrateClient>
         <ReadingSession
+          userId={user.id}
           assignmentId={reading.id}
           therapistName={reading.therapistName}
           careActive={reading.careActive}
