@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { TimelineEntry } from "../schemas/assignment";
 import type { ClientDetail, ClientSummary } from "../schemas/client";
@@ -50,7 +50,7 @@ export async function clientDetail(db: PrismaClient, therapistId: string, client
     where: { therapistId, clientId, active: true, client: { role: "CLIENT" } },
     select: { startedAt: true, client: { select: clientHeaderSelect } },
   });
-  if (!care) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
+  if (!care) throw new AppError("NOT_FOUND", CLIENT_NOT_FOUND);
   const scope = { ...therapistAssignmentScope(therapistId), clientId } satisfies Prisma.AssignmentWhereInput;
   const [active, withdrawn, timeline] = await Promise.all([
     db.assignment.findMany({
