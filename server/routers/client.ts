@@ -27,7 +27,8 @@ export const clientRouter = router({
     .output(z.array(clientSummary))
     .query(async ({ ctx, input }) => {
       const clients = await listClientSummaries(ctx.db, ctx.user.id, input?.q);
-      await recordAudit(ctx.db, ctx.actor, {
+      // A list (or search) that showed nobody showed no client data: nothing to audit.
+      if (clients.length > 0) await recordAudit(ctx.db, ctx.actor, {
         action: "client_data.viewed",
         targetType: "ClientList",
         detail: { view: "client_list", clients: clients.length, searched: Boolean(input?.q) },

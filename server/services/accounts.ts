@@ -105,7 +105,8 @@ export async function caseloadForAdmin(db: PrismaClient, actor: AuditActor, ther
       take: 200,
       select: { id: true, status: true, startedAt: true, endedAt: true, client: { select: { id: true, name: true, status: true } } },
     });
-    await recordAudit(tx, actor, {
+    // A caseload with nobody in it showed no client data: nothing to audit.
+    if (relationships.length > 0) await recordAudit(tx, actor, {
       action: "client_data.viewed",
       targetType: "User",
       targetId: therapistId,

@@ -138,6 +138,12 @@ export async function acceptInvitation(
     throw new AppError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
   }
   const linking = Boolean(existing?.passwordHash && existing.status === "ACTIVE");
+  if (linking && !(await findUsable(db, input.token))) {
+    // A parallel accept of this same invitation won the race and created this very account (the
+    // account and the claim commit together, so having seen the account we see the claim).
+    // Losing a race is not a wrong password: no sign-in check, no failed attempt counted.
+    throw new AppError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
+  }
   if (linking) {
     // The same check as signing in — per-account lock-out, per-address throttle, audited — so an
     // invitation link (which a therapist sees when there is no mail server) can't be used to
