@@ -39,10 +39,10 @@ export function createInnerContext(options: {
  * getSessionUser is cached per request, so a page that already called requireUser and then
  * prefetches through tRPC checks the account once, not twice.
  */
-export async function createTRPCContext(opts: { headers: Headers }): Promise<Context> {
+export async function createTRPCContext(opts: { headers: Headers; resolveUser?: () => Promise<SessionUser | null> }): Promise<Context> {
   const meta = requestMetaFrom(opts.headers);
   try {
-    const user = await getSessionUser();
+    const user = await (opts.resolveUser ?? getSessionUser)();
     return createInnerContext({ user, requestId: meta.requestId, ip: meta.ip });
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
