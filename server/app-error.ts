@@ -80,6 +80,7 @@ export const SIGN_IN_ERROR = { unavailable: "ServiceUnavailable", failed: "SignI
 /** The sentence the sign-in form shows for next-auth's `error` value. */
 export function signInErrorMessage(error: string): string {
   if (error === SIGN_IN_ERROR.unavailable) return APP_ERRORS.SERVICE_UNAVAILABLE.message;
-  if (error === SIGN_IN_ERROR.failed) return APP_ERRORS.INTERNAL.message;
-  return MESSAGES.wrongCredentials;
+  // next-auth's code for "authorize said no": unknown email, wrong password, locked or inactive.
+  if (error === "CredentialsSignin") return MESSAGES.wrongCredentials;
+  return APP_ERRORS.INTERNAL.message;
 }

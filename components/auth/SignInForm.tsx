@@ -43,7 +43,7 @@ export function SignInForm({
       });
       if (!result || result.error) {
         // An outage is never "wrong password": next-auth passes Haven's code through (server/auth.ts).
-        setError(signInErrorMessage(result?.error ?? ""));
+        setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
         setPending(false);
         return;
       }

@@ -78,6 +78,7 @@ describe("what the browser shows", () => {
     expect(signInErrorMessage(SIGN_IN_ERROR.unavailable)).toBe(APP_ERRORS.SERVICE_UNAVAILABLE.message);
     expect(signInErrorMessage("CredentialsSignin")).toMatch(/don't match/);
     expect(signInErrorMessage(SIGN_IN_ERROR.failed)).not.toMatch(/match|password/);
+    expect(signInErrorMessage("Configuration")).toBe(APP_ERRORS.INTERNAL.message);
     const outage = Object.assign(new Error("anything"), { name: "TRPCClientError", data: { appCode: "SERVICE_UNAVAILABLE", httpStatus: 503 } });
     expect(messageOf(outage)).toBe(APP_ERRORS.SERVICE_UNAVAILABLE.message);
     // No answer at all (network down, a proxy's HTML page): "couldn't reach", not the raw text.
