@@ -50,8 +50,12 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+// tRPC's own refusals of a malformed request (before any procedure ran) read as BAD_REQUEST.
+const REQUEST_SHAPE_CODES = new Set(["PARSE_ERROR", "METHOD_NOT_SUPPORTED", "UNSUPPORTED_MEDIA_TYPE", "UNPROCESSABLE_CONTENT", "PRECONDITION_FAILED"]);
+
 /** The code for a tRPC error code (the reverse of the table), INTERNAL when unknown. */
 export function appCodeForTrpc(trpcCode: string): AppErrorCode {
+  if (REQUEST_SHAPE_CODES.has(trpcCode)) return "BAD_REQUEST";
   for (const [code, row] of Object.entries(APP_ERRORS) as [AppErrorCode, (typeof APP_ERRORS)[AppErrorCode]][]) {
     if (row.trpc === trpcCode) return code;
   }

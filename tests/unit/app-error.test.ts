@@ -17,7 +17,8 @@ describe("the AppError table", () => {
     }
     expect(APP_ERRORS.SERVICE_UNAVAILABLE.status).toBe(503);
     expect(APP_ERRORS.RATE_LIMITED.trpc).toBe("TOO_MANY_REQUESTS");
-    expect(appCodeForTrpc("PARSE_ERROR")).toBe("INTERNAL");
+    expect(appCodeForTrpc("PARSE_ERROR")).toBe("BAD_REQUEST");
+    expect(appCodeForTrpc("SOMETHING_NEW")).toBe("INTERNAL");
   });
 
   it("has one plain, calm sentence per code, with no internals", () => {
