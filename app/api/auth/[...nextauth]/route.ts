@@ -22,11 +22,14 @@ function handler(request: Request, context: RouteContext) {
     headers.delete("content-length");
     headers.set("content-type", "application/json");
     headers.set("cache-control", "no-store");
-    let body: Record<string, unknown> = {};
+    // Keep only next-auth's redirect `url` (the browser's signIn() reads its error code), never
+    // the unchecked session a session request would otherwise echo.
+    let url: unknown;
     if (response.headers.get("content-type")?.includes("application/json")) {
-      body = ((await response.json().catch(() => ({}))) as Record<string, unknown>) ?? {};
+      url = ((await response.json().catch(() => null)) as { url?: unknown } | null)?.url;
     }
-    return Response.json({ ...body, ...errorBody("SERVICE_UNAVAILABLE", undefined, meta.requestId) }, { status: 503, headers });
+    const body = { ...(typeof url === "string" ? { url } : {}), ...errorBody("SERVICE_UNAVAILABLE", undefined, meta.requestId) };
+    return Response.json(body, { status: 503, headers });
   });
 }
 
