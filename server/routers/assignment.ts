@@ -122,7 +122,9 @@ export const assignmentRouter = router({
     .output(dashboardOutput)
     .query(async ({ ctx, input }) => {
       const data = await therapistDashboard(ctx.db, ctx.user.id, input.since);
-      await recordAudit(ctx.db, ctx.actor, { action: "client_data.viewed", targetType: "ClientList", detail: { view: "dashboard" } });
+      // Nothing needing attention, finished or shared: no client was shown, so nothing to audit.
+      const showedClients = data.notOpened.length + data.finished.length + data.reflections.length > 0;
+      if (showedClients) await recordAudit(ctx.db, ctx.actor, { action: "client_data.viewed", targetType: "ClientList", detail: { view: "dashboard" } });
       return data;
     }),
 });
