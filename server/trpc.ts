@@ -92,8 +92,14 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const original = result.error;
-  // Input/output validation and tRPC's own errors keep their code; everything else is translated.
-  if (original.cause instanceof ZodError || (original.code !== "INTERNAL_SERVER_ERROR" && !original.cause)) return result;
+  // tRPC wraps whatever a procedure throws as INTERNAL_SERVER_ERROR with the thrown error as its
+  // cause; that is what gets translated. Its own refusals (input validation, parse errors) and
+  // output validation failures (a ZodError, which stays INTERNAL) keep their code.
+  if (original.code !== "INTERNAL_SERVER_ERROR") return result;
+  if (original.cause instanceof ZodError) {
+    console.error(`[trpc] ${path} returned an invalid result (request ${ctx.requestId})`, original.cause);
+    return result;
+  }
   const appError = toAppError(original.cause ?? original);
   if (appError.code === "INTERNAL" || appError.code === "SERVICE_UNAVAILABLE") {
     console.error(`[trpc] ${path} ${appError.code === "INTERNAL" ? "failed" : "could not reach the database"} (request ${ctx.requestId})`, original.cause ?? original);
