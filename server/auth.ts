@@ -4,8 +4,10 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { AppError, SIGN_IN_ERROR, UNAVAILABLE_DIGEST_PREFIX } from "./app-error";
 import { getDb } from "./db";
 import { env } from "./env";
+import { isDatabaseUnavailable } from "./errors";
 import type { Role } from "./generated/prisma/client";
 import { signInInput } from "./schemas/account";
 import { recordAudit } from "./services/audit/record";
@@ -56,10 +58,16 @@ function headersFromRequest(req: { headers?: unknown } | undefined): Headers {
 }
 
 /**
+ * Filled in while next-auth runs: `unavailable` when the database could not be asked (the session
+ * check or a sign-in), so callers answer 503 instead of "signed out" or "wrong password".
+ */
+export type AuthProbe = { unavailable: boolean };
+
+/**
  * `request` (from the next-auth route handler) gives audit rows written outside `authorize` —
  * sign-out — their request id and client address.
  */
-export function authOptions(request?: RequestMeta): NextAuthOptions {
+export function authOptions(request?: RequestMeta, probe: AuthProbe = { unavailable: false }): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 0 },
@@ -71,7 +79,18 @@ export function authOptions(request?: RequestMeta): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = signInInput.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const user = await authenticate(getDb(), parsed.data, requestMetaFrom(headersFromRequest(req)));
+          const meta = requestMetaFrom(headersFromRequest(req));
+          let user: Awaited<ReturnType<typeof authenticate>>;
+          try {
+            user = await authenticate(getDb(), parsed.data, meta);
+          } catch (error) {
+            // next-auth copies a thrown message into the redirect URL: only a code goes there,
+            // and an outage is never "wrong password". The detail stays in the server log.
+            const unavailable = isDatabaseUnavailable(error);
+            if (unavailable) probe.unavailable = true;
+            console.error(`[auth] sign-in ${unavailable ? "could not reach the database" : "failed"} (request ${meta.requestId})`, error);
+            throw new Error(unavailable ? SIGN_IN_ERROR.unavailable : SIGN_IN_ERROR.failed);
+          }
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
         },
       }),
@@ -85,7 +104,15 @@ export function authOptions(request?: RequestMeta): NextAuthOptions {
         if (!token.id || Date.now() / 1000 - (token.authAt ?? 0) > ABSOLUTE_LIFETIME_SECONDS) {
           throw new SessionEnded("expired");
         }
-        const current = await currentSessionUser(getDb(), token);
+        let current: Awaited<ReturnType<typeof currentSessionUser>>;
+        try {
+          current = await currentSessionUser(getDb(), token);
+        } catch (error) {
+          if (!isDatabaseUnavailable(error)) throw error;
+          // Couldn't check is not signed out: keep the cookie as it is and let the caller answer 503.
+          probe.unavailable = true;
+          return token;
+        }
         if (!current) throw new SessionEnded("revoked");
         return { ...token, name: current.name, email: current.email };
       },
@@ -116,14 +143,58 @@ export function authOptions(request?: RequestMeta): NextAuthOptions {
   };
 }
 
+/** The error for "the session could not be checked": 503, and the calm page on a page render. */
+export function sessionCheckUnavailable(requestId?: string | null): AppError {
+  const error = new AppError("SERVICE_UNAVAILABLE");
+  error.digest = `${UNAVAILABLE_DIGEST_PREFIX}:${requestId ?? crypto.randomUUID()}`;
+  return error;
+}
+
+function parseCookies(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index <= 0) continue;
+    const name = part.slice(0, index).trim();
+    const value = part.slice(index + 1).trim();
+    try {
+      cookies[name] = decodeURIComponent(value);
+    } catch {
+      cookies[name] = value;
+    }
+  }
+  return cookies;
+}
+
+/**
+ * The signed-in user behind these request headers (session cookie re-checked against the
+ * database), or null when there is no valid session. Throws SERVICE_UNAVAILABLE when the database
+ * could not be asked: "couldn't check" must never look like "signed out".
+ */
+export async function sessionUserFromHeaders(headers: Headers): Promise<SessionUser | null> {
+  const probe: AuthProbe = { unavailable: false };
+  const req = { headers: Object.fromEntries(headers), cookies: parseCookies(headers.get("cookie")) };
+  const res = { getHeader() {}, setCookie() {}, setHeader() {} };
+  const session = await (getServerSession(req as never, res as never, authOptions(undefined, probe)) as Promise<{ user?: SessionUser } | null>).catch(
+    (error: unknown) => {
+      if (isDatabaseUnavailable(error)) probe.unavailable = true;
+      return null;
+    },
+  );
+  if (probe.unavailable) throw sessionCheckUnavailable(headers.get("x-request-id"));
+  return session?.user?.id ? session.user : null;
+}
+
 /** The signed-in user for this request (checked against the database), or null. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  let requestHeaders: Headers;
   try {
-    const session = await getServerSession(authOptions());
-    return session?.user?.id ? session.user : null;
+    requestHeaders = new Headers(await headers());
   } catch {
+    // Outside a request (scripts, tests): nobody is signed in.
     return null;
   }
+  return sessionUserFromHeaders(requestHeaders);
 });
 
 /** For pages: the signed-in user with one of `roles`; otherwise /signin or the 403 page. */

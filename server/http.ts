@@ -21,10 +21,6 @@ export function isSameOriginRequest(request: Request): boolean {
   return allowed.has(origin);
 }
 
-export function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
-}
-
 /** Reads a request body, refusing more than `limit` bytes whatever Content-Length says. */
 export async function readBodyCapped(request: Request, limit = MAX_BODY_BYTES): Promise<string | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { getSessionUser } from "./auth";
 import { getDb } from "./db";
+import { isDatabaseUnavailable } from "./errors";
 import {
   displayAttributes,
   isThemePreference,
@@ -29,7 +30,12 @@ export const getRequestDisplay = cache(async (): Promise<RequestDisplay> => {
     preferences: null,
     attributes: { "data-theme": isThemePreference(cookieTheme) ? cookieTheme : undefined },
   };
-  const user = await getSessionUser();
+  // The session couldn't be checked (database unreachable): render with device settings and let
+  // the page's own session check show the calm outage page.
+  const user = await getSessionUser().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
   if (!user) return deviceOnly;
   try {
     const preferences = await readDisplayPreferences(getDb(), user.id, cookieTheme);

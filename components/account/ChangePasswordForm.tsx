@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
+import { messageOf } from "@/components/forms/field-errors";
 import { useTRPC } from "@/server/trpc/react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
@@ -90,7 +91,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       if (!errors.currentPassword && !errors.newPassword) {
         showOutcome({
           tone: "error",
-          message: error instanceof Error ? error.message : "We couldn't change your password just now. Please try again.",
+          message: error instanceof Error ? messageOf(error) : "We couldn't change your password just now. Please try again.",
         });
       }
       return;

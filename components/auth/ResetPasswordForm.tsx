@@ -1,4 +1,5 @@
 "use client";
+import { messageOf } from "@/components/forms/field-errors";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
@@ -62,7 +63,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       </Field>
       {reset.error && !fieldError ? (
         <Notice tone="error" live>
-          <p>{reset.error.message}</p>
+          <p>{messageOf(reset.error)}</p>
           <p>
             <Link href="/forgot-password" className="underline underline-offset-4">Ask for a new link</Link>
           </p>

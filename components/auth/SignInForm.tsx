@@ -7,15 +7,27 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
 import { PasswordInput } from "@/components/ui/PasswordInput";
+import { MESSAGES, signInErrorMessage } from "@/server/app-error";
 
 /** Only same-site paths: an attacker's link must not bounce people elsewhere after sign-in. */
 function safeCallback(url: string): string {
   return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/";
 }
 
-export function SignInForm({ callbackUrl, signedOut, expired }: { callbackUrl: string; signedOut: boolean; expired: boolean }) {
+export function SignInForm({
+  callbackUrl,
+  signedOut,
+  expired,
+  initialError = null,
+}: {
+  callbackUrl: string;
+  signedOut: boolean;
+  expired: boolean;
+  /** next-auth's `error` code when a sign-in came back to this page (without JavaScript). */
+  initialError?: string | null;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -30,14 +42,15 @@ export function SignInForm({ callbackUrl, signedOut, expired }: { callbackUrl: s
         password: String(form.get("password") ?? ""),
       });
       if (!result || result.error) {
-        setError("That email and password don't match an active account. Check them and try again, or reset your password.");
+        // An outage is never "wrong password": next-auth passes Haven's code through (server/auth.ts).
+        setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
         setPending(false);
         return;
       }
       router.replace(safeCallback(callbackUrl));
       router.refresh();
     } catch {
-      setError("We couldn't reach Haven just now. Check your connection and try again.");
+      setError(MESSAGES.noConnection);
       setPending(false);
     }
   }
@@ -51,7 +64,7 @@ export function SignInForm({ callbackUrl, signedOut, expired }: { callbackUrl: s
       ) : null}
       {expired ? (
         <p role="status" className="rounded-md border border-border bg-surface p-3 text-sm">
-          Your session ended. Please sign in again.
+          {MESSAGES.sessionEnded}
         </p>
       ) : null}
       <Field label="Email">{(p) => <Input {...p} name="email" type="email" autoComplete="username" required maxLength={254} />}</Field>

@@ -1,5 +1,6 @@
 "use client";
 
+import { messageOf } from "@/components/forms/field-errors";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ResourceCard } from "@/components/library/ResourceCard";
@@ -37,12 +38,12 @@ export function CollectionItems({ collectionId, items }: { collectionId: string;
     trpc.collection.reorder.mutationOptions({
       scope: { id: `reorder-${collectionId}` },
       onError: (err) => {
-        setError(`${err.message} The previous order is back.`);
+        setError(`${messageOf(err)} The previous order is back.`);
         void refresh();
       },
     }),
   );
-  const remove = useMutation(trpc.collection.removeItem.mutationOptions({ onSettled: refresh, onError: (err) => setError(err.message) }));
+  const remove = useMutation(trpc.collection.removeItem.mutationOptions({ onSettled: refresh, onError: (err) => setError(messageOf(err)) }));
 
   // After a keyboard move, focus stays with the moved resource (on the other button at an end).
   useEffect(() => {

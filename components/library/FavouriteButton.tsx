@@ -1,5 +1,6 @@
 "use client";
 
+import { messageOf } from "@/components/forms/field-errors";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
@@ -25,7 +26,7 @@ export function FavouriteButton({ resourceId, initial, title }: { resourceId: st
       },
       onError: (err, input) => {
         setFavourite(!input.favourite);
-        setError(err.message);
+        setError(messageOf(err));
       },
     }),
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { messageOf } from "@/components/forms/field-errors";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -32,7 +33,7 @@ export function ResourceStatusActions({ id, slug, status, visibility }: { id: st
       void queryClient.invalidateQueries(trpc.library.pathFilter());
       router.refresh();
     },
-    onError: (err: { message: string }) => setError(err.message),
+    onError: (err: { message: string }) => setError(messageOf(err)),
   };
   const publish = useMutation(trpc.library.publish.mutationOptions(options));
   const unpublish = useMutation(trpc.library.unpublish.mutationOptions(options));

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { z } from "zod";
 import { changePasswordInput } from "../schemas/account";
 import { recordAudit } from "../services/audit/record";
@@ -31,7 +31,7 @@ export const accountRouter = router({
       // Someone at an unlocked, signed-in screen must not be able to guess the current password.
       const guesses = createLimiter(ctx.db, { keyPrefix: "change-password", points: CHANGE_PASSWORD_FAILURES, durationSeconds: 15 * 60 });
       if (await guesses.isExhausted(ctx.user.id)) {
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many attempts. Please wait a few minutes and try again. Nothing was changed." });
+        throw new AppError("RATE_LIMITED", "Too many attempts. Please wait a few minutes and try again. Nothing was changed.");
       }
       const user = await ctx.db.user.findUniqueOrThrow({
         where: { id: ctx.user.id },
@@ -39,10 +39,10 @@ export const accountRouter = router({
       });
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         await guesses.consume(ctx.user.id);
-        throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password doesn't match. Nothing was changed." });
+        throw new AppError("BAD_REQUEST", "Your current password doesn't match. Nothing was changed.");
       }
       if (input.currentPassword === input.newPassword) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a new password that differs from the current one." });
+        throw new AppError("BAD_REQUEST", "Choose a new password that differs from the current one.");
       }
       const passwordHash = await hashPassword(input.newPassword);
       await ctx.db.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { z } from "zod";
 import {
   accountDetail as accountDetailOutput,
@@ -59,7 +59,7 @@ export const adminRouter = router({
     .output(z.object({ account: accountDetailOutput, recentEvents: z.array(auditEventView) }))
     .query(async ({ ctx, input }) => {
       const account = await accountDetail(ctx.db, input.userId);
-      if (!account) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+      if (!account) throw new AppError("NOT_FOUND", NOT_FOUND);
       return { account, recentEvents: await eventsAboutAccount(ctx.db, input.userId, 20) };
     }),
 
@@ -69,7 +69,7 @@ export const adminRouter = router({
     .output(z.array(clientHistoryItem))
     .query(async ({ ctx, input }) => {
       const history = await clientHistoryForAdmin(ctx.db, ctx.actor, input.userId);
-      if (!history) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+      if (!history) throw new AppError("NOT_FOUND", NOT_FOUND);
       return history;
     }),
 
@@ -79,7 +79,7 @@ export const adminRouter = router({
     .output(z.array(caseloadItem))
     .query(async ({ ctx, input }) => {
       const caseload = await caseloadForAdmin(ctx.db, ctx.actor, input.userId);
-      if (!caseload) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+      if (!caseload) throw new AppError("NOT_FOUND", NOT_FOUND);
       return caseload;
     }),
 
@@ -89,7 +89,7 @@ export const adminRouter = router({
     .mutation(async ({ ctx, input }) => {
       const existing = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
       if (existing) {
-        throw new TRPCError({ code: "CONFLICT", message: "Someone already has a Haven account with this email. Find them in the list to change their role or status." });
+        throw new AppError("CONFLICT", "Someone already has a Haven account with this email. Find them in the list to change their role or status.");
       }
       const invitation = await createInvitation(ctx.db, { ...ctx.actor, actorId: ctx.user.id }, { ...input, therapistId: null });
       return linkForDisplay(invitation);

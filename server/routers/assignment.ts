@@ -50,7 +50,8 @@ export const assignmentRouter = router({
     .output(z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), alreadyAssigned: z.boolean() })))
     .query(async ({ ctx, input }) => {
       const clients = await assignableClients(ctx.db, ctx.user.id, input?.resourceId);
-      await recordAudit(ctx.db, ctx.actor, {
+      // A read that showed no client shows no client data: nothing to audit.
+      if (clients.length > 0) await recordAudit(ctx.db, ctx.actor, {
         action: "client_data.viewed",
         targetType: "ClientList",
         detail: { view: "assign_picker", clients: clients.length, ...(input?.resourceId ? { resourceId: input.resourceId } : {}) },
@@ -94,8 +95,9 @@ export const assignmentRouter = router({
     .input(z.object({ resourceId: entityId }))
     .output(z.object({ assigned: z.number().int(), opened: z.number().int(), finished: z.number().int(), averageRating: z.number().nullable(), ratingCount: z.number().int() }))
     .query(async ({ ctx, input }) => {
+      // NOT_FOUND (and no audit row) for a resource I can't see; no row either when no client has it.
       const result = await resourceEngagement(ctx.db, ctx.user.id, input.resourceId);
-      await recordAudit(ctx.db, ctx.actor, {
+      if (result.assigned > 0) await recordAudit(ctx.db, ctx.actor, {
         action: "client_data.viewed",
         targetType: "Resource",
         targetId: input.resourceId,
@@ -120,7 +122,9 @@ export const assignmentRouter = router({
     .output(dashboardOutput)
     .query(async ({ ctx, input }) => {
       const data = await therapistDashboard(ctx.db, ctx.user.id, input.since);
-      await recordAudit(ctx.db, ctx.actor, { action: "client_data.viewed", targetType: "ClientList", detail: { view: "dashboard" } });
+      // Nothing needing attention, finished or shared: no client was shown, so nothing to audit.
+      const showedClients = data.notOpened.length + data.finished.length + data.reflections.length > 0;
+      if (showedClients) await recordAudit(ctx.db, ctx.actor, { action: "client_data.viewed", targetType: "ClientList", detail: { view: "dashboard" } });
       return data;
     }),
 });

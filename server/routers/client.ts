@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { z } from "zod";
 import { entityId } from "../schemas/assignment";
 import { clientDetail as clientDetailOutput, clientIdInput, clientSearchInput, clientSummary, inviteClientInput, inviteResult, pendingInvitation } from "../schemas/client";
@@ -27,7 +27,8 @@ export const clientRouter = router({
     .output(z.array(clientSummary))
     .query(async ({ ctx, input }) => {
       const clients = await listClientSummaries(ctx.db, ctx.user.id, input?.q);
-      await recordAudit(ctx.db, ctx.actor, {
+      // A list (or search) that showed nobody showed no client data: nothing to audit.
+      if (clients.length > 0) await recordAudit(ctx.db, ctx.actor, {
         action: "client_data.viewed",
         targetType: "ClientList",
         detail: { view: "client_list", clients: clients.length, searched: Boolean(input?.q) },
@@ -53,17 +54,17 @@ export const clientRouter = router({
     .mutation(async ({ ctx, input }) => {
       const limit = await createLimiter(ctx.db, { keyPrefix: "client-invite", points: 30, durationSeconds: 3600 }).consume(ctx.user.id);
       if (!limit.allowed) {
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "That's a lot of invitations in a short time. Please try again in a little while." });
+        throw new AppError("RATE_LIMITED", "That's a lot of invitations in a short time. Please try again in a little while.");
       }
       const existing = await ctx.db.user.findUnique({
         where: { email: input.email },
         select: { role: true, careAsClient: { where: { therapistId: ctx.user.id, active: true }, select: { id: true } } },
       });
       if (existing && existing.role !== "CLIENT") {
-        throw new TRPCError({ code: "CONFLICT", message: "This email can't be invited as a client. Please use another address." });
+        throw new AppError("CONFLICT", "This email can't be invited as a client. Please use another address.");
       }
       if (existing && existing.careAsClient.length > 0) {
-        throw new TRPCError({ code: "CONFLICT", message: "This person is already one of your clients." });
+        throw new AppError("CONFLICT", "This person is already one of your clients.");
       }
       const created = await createInvitation(ctx.db, { ...ctx.actor, actorId: ctx.user.id }, { email: input.email, name: input.name, role: "CLIENT", therapistId: ctx.user.id });
       return toInviteResult(created);
@@ -78,7 +79,7 @@ export const clientRouter = router({
         where: { id: input.id, therapistId: ctx.user.id, role: "CLIENT", acceptedAt: null, revokedAt: null },
         select: { email: true, name: true },
       });
-      if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find a pending invitation to resend." });
+      if (!invitation) throw new AppError("NOT_FOUND", "We couldn't find a pending invitation to resend.");
       const created = await createInvitation(
         ctx.db,
         { ...ctx.actor, actorId: ctx.user.id },
@@ -106,7 +107,7 @@ export const clientRouter = router({
           where: { therapistId: ctx.user.id, clientId: input.id, active: true },
           data: { status: "ENDED", active: null, endedAt: new Date() },
         });
-        if (ended.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
+        if (ended.count !== 1) throw new AppError("NOT_FOUND", CLIENT_NOT_FOUND);
         await recordAudit(tx, ctx.actor, { action: "care.ended", targetType: "User", targetId: input.id });
       });
       return { ok: true as const };

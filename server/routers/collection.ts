@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import {
@@ -20,7 +20,7 @@ import { router, therapistProcedure } from "../trpc/init";
 const collectionFields = { id: true, title: true, description: true } satisfies Prisma.CollectionSelect;
 
 function collectionNotFound() {
-  return new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that reading plan. It may have been deleted." });
+  return new AppError("NOT_FOUND", "We couldn't find that reading plan. It may have been deleted.");
 }
 
 /**
@@ -123,10 +123,10 @@ export const collectionRouter = router({
           where: { collectionId_resourceId: { collectionId: input.collectionId, resourceId: input.resourceId } },
           select: { id: true },
         });
-        if (existing) throw new TRPCError({ code: "CONFLICT", message: "That resource is already in this reading plan." });
+        if (existing) throw new AppError("CONFLICT", "That resource is already in this reading plan.");
         const last = await tx.collectionItem.aggregate({ where: { collectionId: input.collectionId }, _max: { position: true }, _count: true });
         if (last._count >= MAX_COLLECTION_ITEMS) {
-          throw new TRPCError({ code: "BAD_REQUEST", message: `A reading plan can hold up to ${MAX_COLLECTION_ITEMS} pieces. Start a new plan for the rest.` });
+          throw new AppError("BAD_REQUEST", `A reading plan can hold up to ${MAX_COLLECTION_ITEMS} pieces. Start a new plan for the rest.`);
         }
         const position = (last._max.position ?? -1) + 1;
         await tx.collectionItem.create({ data: { collectionId: input.collectionId, resourceId: input.resourceId, position } });
@@ -175,7 +175,7 @@ export const collectionRouter = router({
         );
         const requested = new Set(input.resourceIds);
         if (requested.size !== input.resourceIds.length || requested.size !== visibleIds.size || [...requested].some((id) => !visibleIds.has(id))) {
-          throw new TRPCError({ code: "CONFLICT", message: "This reading plan changed in the meantime. Reload the page and try again." });
+          throw new AppError("CONFLICT", "This reading plan changed in the meantime. Reload the page and try again.");
         }
         const order = [...input.resourceIds, ...items.filter((i) => !visibleIds.has(i.resourceId)).map((i) => i.resourceId)];
         const itemByResource = new Map(items.map((i) => [i.resourceId, i.id]));

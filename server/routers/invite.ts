@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { z } from "zod";
 import { roleSchema } from "../schemas/account";
 import { acceptInviteInput } from "../schemas/client";
@@ -30,7 +30,7 @@ export const inviteRouter = router({
       const perLink = await createLimiter(ctx.db, { keyPrefix: "invite-accept-link", points: 10, durationSeconds: 15 * 60 }).consume(hashToken(input.token));
       const perAddress = await createLimiter(ctx.db, { keyPrefix: "invite-accept-ip", points: 60, durationSeconds: 15 * 60 }).consume(ctx.ip ?? "unknown");
       if (!perLink.allowed || !perAddress.allowed) {
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many attempts. Please wait a few minutes and try again." });
+        throw new AppError("RATE_LIMITED", "Too many attempts. Please wait a few minutes and try again.");
       }
       const accepted = await acceptInvitation(ctx.db, { requestId: ctx.requestId, ip: ctx.ip }, input);
       return { email: accepted.email, role: accepted.role };

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { preferencesOutput, preferencesUpdateInput } from "../schemas/preferences";
 import { readPreferences, updatePreferences } from "../services/preferences";
 import { protectedProcedure, router } from "../trpc/init";
@@ -12,7 +12,7 @@ export const preferencesRouter = router({
     .output(preferencesOutput)
     .mutation(async ({ ctx, input }) => {
       const updated = await updatePreferences(ctx.db, ctx.user.id, input);
-      if (!updated) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find your account. Please sign in again." });
+      if (!updated) throw new AppError("NOT_FOUND", "We couldn't find your account. Please sign in again.");
       return updated;
     }),
 });

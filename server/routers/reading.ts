@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import {
@@ -111,7 +111,7 @@ export const readingRouter = router({
           reflection: { select: { rating: true, body: true, sharedWithTherapist: true, updatedAt: true } },
         },
       });
-      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+      if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
       const { therapist, firstOpenedAt, lastOpenedAt, openCount, progress, completedAt, ...rest } = row;
       return {
         ...rest,
@@ -130,7 +130,7 @@ export const readingRouter = router({
         where: ownAssignment(ctx.user.id, input.id),
         select: { ...trackingViewSelect, therapist: { select: therapistSelect(ctx.user.id) } },
       });
-      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+      if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
       const careActive = row.therapist.careAsTherapist.length > 0;
       return {
         therapistName: row.therapist.name,

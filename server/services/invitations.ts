@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import type { Prisma, PrismaClient, Role } from "../generated/prisma/client";
 import { newPasswordInput } from "../schemas/account";
 import { recordAudit, type AuditActor } from "./audit/record";
@@ -126,30 +126,36 @@ export async function acceptInvitation(
   input: { token: string; password: string },
 ): Promise<{ userId: string; email: string; role: Role }> {
   const preview = await findUsable(db, input.token);
-  if (!preview) throw new TRPCError({ code: "NOT_FOUND", message: INVALID_INVITATION_MESSAGE });
+  if (!preview) throw new AppError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
   const existing = await db.user.findUnique({
     where: { email: preview.email },
     select: { id: true, role: true, status: true, passwordHash: true },
   });
   if (existing && existing.role !== preview.role) {
-    throw new TRPCError({ code: "CONFLICT", message: "This email already belongs to a different kind of Haven account. Please ask the person who invited you to contact the practice." });
+    throw new AppError("CONFLICT", "This email already belongs to a different kind of Haven account. Please ask the person who invited you to contact the practice.");
   }
   if (existing?.status === "DEACTIVATED") {
-    throw new TRPCError({ code: "NOT_FOUND", message: INVALID_INVITATION_MESSAGE });
+    throw new AppError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
   }
   const linking = Boolean(existing?.passwordHash && existing.status === "ACTIVE");
+  if (linking && !(await findUsable(db, input.token))) {
+    // A parallel accept of this same invitation won the race and created this very account (the
+    // account and the claim commit together, so having seen the account we see the claim).
+    // Losing a race is not a wrong password: no sign-in check, no failed attempt counted.
+    throw new AppError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
+  }
   if (linking) {
     // The same check as signing in — per-account lock-out, per-address throttle, audited — so an
     // invitation link (which a therapist sees when there is no mail server) can't be used to
     // guess a client's password past the sign-in lock-out.
     const verified = await authenticate(db, { email: preview.email, password: input.password }, { requestId: meta.requestId ?? "", ip: meta.ip });
     if (verified?.id !== existing?.id) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "You already have a Haven account with this email. Enter that account's password to accept." });
+      throw new AppError("BAD_REQUEST", "You already have a Haven account with this email. Enter that account's password to accept.");
     }
   }
   if (!linking) {
     const strong = newPasswordInput.safeParse(input.password);
-    if (!strong.success) throw new TRPCError({ code: "BAD_REQUEST", message: strong.error.issues[0]?.message ?? "Choose a longer password." });
+    if (!strong.success) throw new AppError("BAD_REQUEST", strong.error.issues[0]?.message ?? "Choose a longer password.");
   }
   const passwordHash = linking ? null : await hashPassword(input.password);
 
@@ -158,7 +164,7 @@ export async function acceptInvitation(
       where: { id: preview.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date() },
     });
-    if (claimed.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: INVALID_INVITATION_MESSAGE });
+    if (claimed.count !== 1) throw new AppError("NOT_FOUND", INVALID_INVITATION_MESSAGE);
 
     const user = existing
       ? await tx.user.update({
@@ -211,7 +217,7 @@ export async function revokeInvitation(
       where: { ...scope, id, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (result.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find a pending invitation to withdraw." });
+    if (result.count !== 1) throw new AppError("NOT_FOUND", "We couldn't find a pending invitation to withdraw.");
     await recordAudit(tx, actor, { action: "invitation.revoked", targetType: "Invitation", targetId: id });
   });
 }

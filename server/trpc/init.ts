@@ -2,9 +2,10 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { APP_ERRORS, AppError, appCodeForTrpc, isAppError, UNAVAILABLE_DIGEST_PREFIX } from "../app-error";
 import { getSessionUser, type SessionUser } from "../auth";
 import { getDb, type Db } from "../db";
-import { mapDatabaseError } from "../errors";
+import { isDatabaseUnavailable, toAppError } from "../errors";
 import type { Role } from "../generated/prisma/client";
 import type { AuditActor } from "../services/audit/record";
 import { requestMetaFrom, type RequestMeta } from "../services/request-meta";
@@ -13,6 +14,8 @@ import { requestMetaFrom, type RequestMeta } from "../services/request-meta";
 export type Context = RequestMeta & {
   db: Db;
   user: SessionUser | null;
+  /** The session could not be checked (database unreachable): protected procedures answer 503, not 401. */
+  sessionUnavailable?: boolean;
   /** Response headers a procedure wants set (e.g. Content-Disposition); applied by the route. */
   resHeaders?: Headers;
 };
@@ -36,29 +39,39 @@ export function createInnerContext(options: {
  * getSessionUser is cached per request, so a page that already called requireUser and then
  * prefetches through tRPC checks the account once, not twice.
  */
-export async function createTRPCContext(opts: { headers: Headers }): Promise<Context> {
-  const user = await getSessionUser();
+export async function createTRPCContext(opts: { headers: Headers; resolveUser?: () => Promise<SessionUser | null> }): Promise<Context> {
   const meta = requestMetaFrom(opts.headers);
-  return createInnerContext({ user, requestId: meta.requestId, ip: meta.ip });
+  try {
+    const user = await (opts.resolveUser ?? getSessionUser)();
+    return createInnerContext({ user, requestId: meta.requestId, ip: meta.ip });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return { ...createInnerContext({ user: null, requestId: meta.requestId, ip: meta.ip }), sessionUnavailable: true };
+  }
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    // Unexpected errors never show their message (it may hold SQL); the log has the whole error.
+    // Only Haven's own sentences reach people: an AppError's message, or the table's sentence for
+    // the code. Unexpected errors never show their message (it may hold SQL); the log has it all.
+    const appCode = isAppError(error.cause) ? error.cause.code : appCodeForTrpc(error.code);
     const message =
-      error.code === "INTERNAL_SERVER_ERROR"
-        ? `Something went wrong on our side. Please try again. (Reference ${ctx?.requestId ?? "unknown"})`
+      appCode === "INTERNAL"
+        ? `${APP_ERRORS.INTERNAL.message} (Reference ${ctx?.requestId ?? "unknown"})`
         : zodError
-          ? "Some of the details need another look."
-          : shape.message;
+          ? APP_ERRORS.BAD_REQUEST.message
+          : isAppError(error.cause)
+            ? error.cause.message
+            : APP_ERRORS[appCode].message;
     return {
       code: shape.code,
       message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
+        appCode,
         path: shape.data.path,
         requestId: ctx?.requestId ?? null,
         fieldErrors: zodError?.fieldErrors ?? null,
@@ -71,26 +84,36 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Maps database errors and logs unexpected ones with the request id. */
+/**
+ * Translates what services throw (AppError, database errors) into tRPC errors through the one
+ * table in server/app-error.ts, and logs unexpected ones and outages with the request id.
+ */
 const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
-  if (!result.ok) {
-    const cause = result.error.cause;
-    const mapped = cause ? mapDatabaseError(cause) : null;
-    if (mapped) {
-      return { ...result, error: mapped } as typeof result;
-    }
-    if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[trpc] ${path} failed (request ${ctx.requestId})`, result.error.cause ?? result.error);
-    }
+  if (result.ok) return result;
+  const original = result.error;
+  // tRPC wraps whatever a procedure throws as INTERNAL_SERVER_ERROR with the thrown error as its
+  // cause; that is what gets translated. Its own refusals (input validation, parse errors) and
+  // output validation failures (a ZodError, which stays INTERNAL) keep their code.
+  if (original.code !== "INTERNAL_SERVER_ERROR") return result;
+  if (original.cause instanceof ZodError) {
+    console.error(`[trpc] ${path} returned an invalid result (request ${ctx.requestId})`, original.cause);
+    return result;
   }
-  return result;
+  const appError = toAppError(original.cause ?? original);
+  if (appError.code === "INTERNAL" || appError.code === "SERVICE_UNAVAILABLE") {
+    console.error(`[trpc] ${path} ${appError.code === "INTERNAL" ? "failed" : "could not reach the database"} (request ${ctx.requestId})`, original.cause ?? original);
+  }
+  const error = new TRPCError({ code: APP_ERRORS[appError.code].trpc, message: appError.message, cause: appError });
+  // A server component's caller rethrows this: the digest lets app/error.tsx show the calm outage page.
+  if (appError.code === "SERVICE_UNAVAILABLE") Object.assign(error, { digest: `${UNAVAILABLE_DIGEST_PREFIX}:${ctx.requestId}` });
+  return { ...result, error } as typeof result;
 });
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  if (!ctx.user) throw new AppError(ctx.sessionUnavailable ? "SERVICE_UNAVAILABLE" : "UNAUTHORIZED");
   const actor: AuditActor = { actorId: ctx.user.id, actorRole: ctx.user.role, requestId: ctx.requestId, ip: ctx.ip };
   return next({ ctx: { ...ctx, user: ctx.user, actor } });
 });
@@ -98,7 +121,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 function roleProcedure(...roles: Role[]) {
   return protectedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.user.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "This part of Haven isn't available to your account." });
+      throw new AppError("FORBIDDEN");
     }
     return next();
   });

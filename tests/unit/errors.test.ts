@@ -17,8 +17,14 @@ describe("mapDatabaseError", () => {
     expect(mapDatabaseError(prismaError("P2025"))?.code).toBe("NOT_FOUND");
   });
 
+  it("maps an unreachable database to SERVICE_UNAVAILABLE without its text", () => {
+    const mapped = mapDatabaseError(prismaError("P1001"));
+    expect(mapped?.code).toBe("SERVICE_UNAVAILABLE");
+    expect(mapped?.message).not.toMatch(/SELECT|users/);
+  });
+
   it("leaves other errors to the generic handler", () => {
-    expect(mapDatabaseError(prismaError("P1001"))).toBeNull();
+    expect(mapDatabaseError(prismaError("P2010"))).toBeNull();
     expect(mapDatabaseError(new Error("boom"))).toBeNull();
     expect(isUniqueViolation(new Error("P2002"))).toBe(false);
   });

@@ -26,6 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         callbackUrl={callbackUrl}
         signedOut={params.signedOut === "1"}
         expired={params.error === "SessionRequired"}
+        initialError={typeof params.error === "string" && params.error !== "SessionRequired" ? params.error.slice(0, 40) : null}
       />
       <footer className="mt-12 border-t border-border-subtle pt-6">
         <ThemeToggle initialTheme={(await getRequestDisplay()).attributes["data-theme"]} />

@@ -1,9 +1,6 @@
 import { cookies } from "next/headers";
-import { getSessionUser } from "@/server/auth";
-import { getDb } from "@/server/db";
-import { isSameOriginRequest, jsonError } from "@/server/http";
+import { withRoute } from "@/server/route-handler";
 import { recordAudit } from "@/server/services/audit/record";
-import { requestMetaFrom } from "@/server/services/request-meta";
 
 const SESSION_COOKIES = [
   "next-auth.session-token",
@@ -15,17 +12,17 @@ const SESSION_COOKIES = [
 ];
 
 /** Quick exit: ends this browser's session at once. The page has already left for a neutral site. */
-export async function POST(request: Request) {
-  if (!isSameOriginRequest(request)) return jsonError(403, "FORBIDDEN", "This request did not come from Haven.");
-  const user = await getSessionUser();
+export const POST = withRoute({ auth: "none", origin: "same-origin" }, async (_request, { optionalUser, meta, db }) => {
+  const user = await optionalUser();
   const jar = await cookies();
   for (const name of SESSION_COOKIES) jar.delete(name);
   if (user) {
-    await recordAudit(getDb(), { actorId: user.id, actorRole: user.role, ...requestMetaFrom(request.headers) }, {
+    // The cookies go whatever happens: a failed audit write is logged, never a reason to keep the session.
+    await recordAudit(db, { actorId: user.id, actorRole: user.role, ...meta }, {
       action: "auth.quick_exit",
       targetType: "User",
       targetId: user.id,
-    });
+    }).catch((error: unknown) => console.error(`[quick-exit] could not record the audit row (request ${meta.requestId})`, error));
   }
   return new Response(null, { status: 204, headers: { "cache-control": "no-store", "clear-site-data": '"cache", "storage"' } });
-}
+});

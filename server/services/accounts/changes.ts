@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import { Prisma, type PrismaClient, type Role, type UserStatus } from "../../generated/prisma/client";
 import { recordAudit, type AuditActor } from "../audit/record";
 
@@ -31,11 +31,7 @@ export async function withConflictRetry<T>(db: PrismaClient, work: (tx: Tx) => P
     } catch (error) {
       if (!isWriteConflict(error)) throw error;
       if (attempt >= ATTEMPTS) {
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: "Another admin changed accounts at the same moment. Nothing was changed; reload and try again.",
-          cause: error,
-        });
+        throw new AppError("CONFLICT", "Another admin changed accounts at the same moment. Nothing was changed; reload and try again.", { cause: error });
       }
     }
   }
@@ -54,7 +50,7 @@ async function lockActiveAdmins(tx: Tx): Promise<string[]> {
 }
 
 function refuse(code: "BAD_REQUEST" | "CONFLICT" | "FORBIDDEN" | "NOT_FOUND", message: string): never {
-  throw new TRPCError({ code, message });
+  throw new AppError(code, message);
 }
 
 /**

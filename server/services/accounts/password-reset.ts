@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import type { PrismaClient, Role } from "../../generated/prisma/client";
 import { recordAudit, type AuditActor } from "../audit/record";
 import { appLink, sendMail, type SentMail } from "../mailer";
@@ -64,9 +64,9 @@ export async function issuePasswordReset(
   userId: string,
 ): Promise<{ email: string; expiresAt: Date; link: string; mail: SentMail }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, status: true } });
-  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that account." });
+  if (!user) throw new AppError("NOT_FOUND", "We couldn't find that account.");
   if (user.status !== "ACTIVE") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Reset links are only for active accounts. Reactivate the account first." });
+    throw new AppError("BAD_REQUEST", "Reset links are only for active accounts. Reactivate the account first.");
   }
   const { link, mail, expiresAt } = await createReset(db, actor, user, actor.actorId);
   return { email: user.email, expiresAt, link, mail: await sendMail(mail) };
@@ -114,7 +114,7 @@ export async function resetPassword(
   input: { token: string; password: string },
 ): Promise<{ email: string }> {
   const reset = await findUsableReset(db, input.token);
-  if (!reset) throw new TRPCError({ code: "NOT_FOUND", message: INVALID_RESET_MESSAGE });
+  if (!reset) throw new AppError("NOT_FOUND", INVALID_RESET_MESSAGE);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const now = new Date();
@@ -122,7 +122,7 @@ export async function resetPassword(
       where: { id: reset.id, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (claimed.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: INVALID_RESET_MESSAGE });
+    if (claimed.count !== 1) throw new AppError("NOT_FOUND", INVALID_RESET_MESSAGE);
     const user = await tx.user.update({
       where: { id: reset.userId, status: "ACTIVE" },
       data: { passwordHash, sessionVersion: { increment: 1 }, failedLoginCount: 0, lockedUntil: null },

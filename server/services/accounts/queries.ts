@@ -72,8 +72,7 @@ export async function clientHistoryForAdmin(db: PrismaClient, actor: AuditActor,
   const client = await db.user.findFirst({ where: { id: clientId, role: "CLIENT" }, select: { id: true } });
   if (!client) return null;
   const rows = await db.$transaction(async (tx) => {
-    await recordAudit(tx, actor, { action: "client_data.viewed", targetType: "User", targetId: clientId, detail: { view: "reading_history" } });
-    return tx.assignment.findMany({
+    const history = await tx.assignment.findMany({
       where: { clientId },
       orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
       take: 200,
@@ -90,6 +89,11 @@ export async function clientHistoryForAdmin(db: PrismaClient, actor: AuditActor,
         therapist: { select: { name: true } },
       },
     });
+    // An empty history showed no client data: nothing to audit.
+    if (history.length > 0) {
+      await recordAudit(tx, actor, { action: "client_data.viewed", targetType: "User", targetId: clientId, detail: { view: "reading_history" } });
+    }
+    return history;
   });
   return rows.map(({ resource, therapist, ...row }) => ({ ...row, resourceTitle: resource.title, therapistName: therapist.name }));
 }
@@ -105,7 +109,8 @@ export async function caseloadForAdmin(db: PrismaClient, actor: AuditActor, ther
       take: 200,
       select: { id: true, status: true, startedAt: true, endedAt: true, client: { select: { id: true, name: true, status: true } } },
     });
-    await recordAudit(tx, actor, {
+    // A caseload with nobody in it showed no client data: nothing to audit.
+    if (relationships.length > 0) await recordAudit(tx, actor, {
       action: "client_data.viewed",
       targetType: "User",
       targetId: therapistId,

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { isUniqueViolation } from "../../errors";
 import { dueDateToInstant, type AssignResult } from "../../schemas/assignment";
@@ -28,7 +28,7 @@ async function resolveResources(db: PrismaClient, therapistId: string, request: 
       where: { id: request.resourceId, ...assignableResourceWhere(therapistId) },
       select: { id: true, title: true },
     });
-    if (!resource) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that reading." });
+    if (!resource) throw new AppError("NOT_FOUND", "We couldn't find that reading.");
     return { collectionId: null, assignable: [resource], unavailable: [] as { id: string; title: string }[] };
   }
   const collection = await db.collection.findFirst({
@@ -41,12 +41,12 @@ async function resolveResources(db: PrismaClient, therapistId: string, request: 
       },
     },
   });
-  if (!collection) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that reading plan." });
+  if (!collection) throw new AppError("NOT_FOUND", "We couldn't find that reading plan.");
   const resources = collection.items.map((item) => item.resource);
   const isAssignable = (r: (typeof resources)[number]) => r.status === "PUBLISHED" && (r.visibility === "SHARED" || r.ownerId === therapistId);
   const assignable = resources.filter(isAssignable).map(({ id, title }) => ({ id, title }));
   if (assignable.length === 0) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "This reading plan has no published readings to assign yet." });
+    throw new AppError("BAD_REQUEST", "This reading plan has no published readings to assign yet.");
   }
   // A piece its author has since made private (or unpublished) is invisible to this therapist
   // everywhere, so its current title is not told here either.
@@ -71,11 +71,11 @@ export async function assignToClients(db: PrismaClient, actor: AuditActor, thera
     select: { client: { select: { id: true, name: true } } },
   });
   if (cares.length !== clientIds.length) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find one of those clients." });
+    throw new AppError("NOT_FOUND", "We couldn't find one of those clients.");
   }
   const { collectionId, assignable, unavailable } = await resolveResources(db, therapistId, request);
   if (clientIds.length * assignable.length > MAX_ASSIGNMENTS_PER_REQUEST) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "That's a lot at once. Please assign to fewer clients at a time." });
+    throw new AppError("BAD_REQUEST", "That's a lot at once. Please assign to fewer clients at a time.");
   }
   const dueAt = request.dueDate ? dueDateToInstant(request.dueDate) : null;
   const note = request.note?.trim() || null;
@@ -135,7 +135,7 @@ export async function withdrawAssignment(db: PrismaClient, actor: AuditActor, th
       where: { id, active: true, ...therapistAssignmentScope(therapistId) },
       data: { active: null, withdrawnAt: new Date() },
     });
-    if (result.count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: ASSIGNMENT_NOT_FOUND });
+    if (result.count !== 1) throw new AppError("NOT_FOUND", ASSIGNMENT_NOT_FOUND);
     await recordAudit(tx, actor, { action: "assignment.withdrawn", targetType: "Assignment", targetId: id });
   });
 }
@@ -151,12 +151,12 @@ export async function remindClient(db: PrismaClient, actor: AuditActor, therapis
     where: { id, active: true, ...therapistAssignmentScope(therapistId) },
     select: { firstOpenedAt: true, lastReminderAt: true, client: { select: { email: true, status: true } }, therapist: { select: { name: true } } },
   });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: ASSIGNMENT_NOT_FOUND });
+  if (!row) throw new AppError("NOT_FOUND", ASSIGNMENT_NOT_FOUND);
   if (row.firstOpenedAt) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "This reading has already been opened, so there's no need for a reminder." });
+    throw new AppError("BAD_REQUEST", "This reading has already been opened, so there's no need for a reminder.");
   }
   if (row.client.status !== "ACTIVE") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "This client hasn't set up their account yet, so a reminder can't reach them." });
+    throw new AppError("BAD_REQUEST", "This client hasn't set up their account yet, so a reminder can't reach them.");
   }
   const now = new Date();
   const claimed = await db.$transaction(async (tx) => {
@@ -174,7 +174,7 @@ export async function remindClient(db: PrismaClient, actor: AuditActor, therapis
     return true;
   });
   if (!claimed) {
-    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "A reminder for this reading was sent within the last day. You can send another tomorrow." });
+    throw new AppError("RATE_LIMITED", "A reminder for this reading was sent within the last day. You can send another tomorrow.");
   }
   try {
     await sendMail({

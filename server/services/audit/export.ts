@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client";
-import { jsonError } from "../../http";
+import { AppError } from "../../app-error";
+import { errorResponse } from "../../route-handler";
 import { auditFilterInput, type AuditEventView } from "../../schemas/audit";
 import { recordAudit } from "./record";
 import { auditWhere, pageAuditEvents } from "./query";
@@ -47,10 +48,16 @@ export type ExportUser = { id: string; role: string } | null;
  * keyset batches, so a large export never holds the whole trail in memory.
  */
 export async function exportAuditCsv(db: PrismaClient, user: ExportUser, params: URLSearchParams, meta: RequestMeta): Promise<Response> {
-  if (!user) return jsonError(401, "UNAUTHORIZED", "Please sign in to continue.");
-  if (user.role !== "ADMIN") return jsonError(403, "FORBIDDEN", "This part of Haven isn't available to your account.");
+  return auditCsvResponse(db, user, params, meta).catch((error: unknown) => errorResponse(error, meta.requestId, "audit-export"));
+}
+
+/** The same, throwing AppErrors (for the route's guard, which answers them). */
+export async function auditCsvResponse(db: PrismaClient, user: ExportUser, params: URLSearchParams, meta: RequestMeta): Promise<Response> {
+  // The route's guard already refused everyone else; this keeps the service safe on its own.
+  if (!user) throw new AppError("UNAUTHORIZED");
+  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN");
   const parsed = auditFilterInput.safeParse(Object.fromEntries(params));
-  if (!parsed.success) return jsonError(400, "BAD_REQUEST", "Some of the filters need another look.");
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "Some of the filters need another look.");
   const filter = parsed.data;
   const where = await auditWhere(db, filter);
   const appliedFilters = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as Record<string, string>;

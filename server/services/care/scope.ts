@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { deriveReadingStatus, type TrackingView } from "../../schemas/assignment";
 
@@ -16,7 +16,7 @@ export const CLIENT_NOT_FOUND = "We couldn't find that client.";
 /** A client in active care with `therapistId`, or NOT_FOUND (CLIENT_NOT_FOUND). */
 export async function requireClientInCare(db: PrismaClient, therapistId: string, clientId: string): Promise<{ id: string; name: string }> {
   const client = await db.user.findFirst({ where: { id: clientId, role: "CLIENT", ...inCareOf(therapistId) }, select: { id: true, name: true } });
-  if (!client) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
+  if (!client) throw new AppError("NOT_FOUND", CLIENT_NOT_FOUND);
   return client;
 }
 

@@ -3,7 +3,7 @@
 // the haven_search_term dictionary: "avoidnt" → avoidant, "compassionate" → compassion), plus
 // word_similarity on titles and tag names. Raw SQL is parameterised throughout; rows are then
 // loaded by id through a declared select. Pages use keyset cursors that are stable under ties.
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { LibrarySearchFilters } from "../../schemas/library";
@@ -50,7 +50,7 @@ function decodeCursor(raw: string, sort: string): Cursor {
   } catch {
     // fall through to the plain error below
   }
-  throw new TRPCError({ code: "BAD_REQUEST", message: "That page of results has expired. Please search again." });
+  throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
 }
 
 function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[] {

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { AdminLibraryRow } from "../../schemas/admin";
 import { recordAudit, type AuditActor } from "../audit/record";
@@ -34,7 +34,7 @@ export async function listSharedLibrary(
  */
 export async function transferSharedResources(db: PrismaClient, actor: AuditActor, therapistId: string): Promise<{ transferred: number }> {
   const therapist = await db.user.findFirst({ where: { id: therapistId, role: "THERAPIST" }, select: { id: true } });
-  if (!therapist) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that therapist's account." });
+  if (!therapist) throw new AppError("NOT_FOUND", "We couldn't find that therapist's account.");
   return db.$transaction(async (tx) => {
     const moved = await tx.$queryRaw<{ id: string; slug: string }[]>`
       UPDATE "Resource" SET "ownerId" = NULL, "visibility" = 'SHARED', "version" = "version" + 1, "updatedAt" = now()

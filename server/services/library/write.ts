@@ -1,6 +1,6 @@
 // Creating, editing and changing the status of library resources. Each change and its audit row
 // are written in one transaction; slugs are unique by the database constraint, retried on conflict.
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import type { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { ResourceStatus } from "../../generated/prisma/enums";
@@ -21,7 +21,7 @@ const SLUG_ATTEMPTS = 5;
 const writeResult = { id: true, slug: true, version: true, status: true } as const;
 
 export function resourceNotFound() {
-  return new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  return new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
 }
 
 /** Visible but not yours → FORBIDDEN (you can already see it); invisible → NOT_FOUND, like a missing row. */
@@ -32,13 +32,12 @@ async function requireEditable(db: PrismaClient, viewer: LibraryViewer, id: stri
   });
   if (!resource) throw resourceNotFound();
   if (!canEditResource(viewer, resource)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message:
-        viewer.role === "ADMIN"
-          ? "Admins curate the shared library; this piece belongs to a therapist, so only they can change it."
-          : "Only the person who wrote this resource can change it. You can still read, favourite and assign it.",
-    });
+    throw new AppError(
+      "FORBIDDEN",
+      viewer.role === "ADMIN"
+        ? "Admins curate the shared library; this piece belongs to a therapist, so only they can change it."
+        : "Only the person who wrote this resource can change it. You can still read, favourite and assign it.",
+    );
   }
   return resource;
 }
@@ -115,10 +114,7 @@ export async function updateResource(db: PrismaClient, viewer: LibraryViewer, ac
       },
     });
     if (changed.count === 0) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: "This resource was changed somewhere else since you opened it. Copy your changes, reload the page and try again.",
-      });
+      throw new AppError("CONFLICT", "This resource was changed somewhere else since you opened it. Copy your changes, reload the page and try again.");
     }
     await syncResourceTags(tx, input.id, input.tags);
     const resource = await tx.resource.findUniqueOrThrow({ where: { id: input.id }, select: writeResult });

@@ -1,7 +1,9 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { TimelineEntry } from "../../schemas/assignment";
 import type { ClientDetail, ClientSummary } from "../../schemas/client";
+import { visibleResourceWhere } from "../library/access";
+import { resourceNotFound } from "../library/write";
 import { canRemind, CLIENT_NOT_FOUND, inCareOf, therapistAssignmentScope, toTrackingView, trackingViewSelect } from "../care/scope";
 
 // Read models for therapists: client list with engagement, one client's readings and timeline.
@@ -50,7 +52,7 @@ export async function clientDetail(db: PrismaClient, therapistId: string, client
     where: { therapistId, clientId, active: true, client: { role: "CLIENT" } },
     select: { startedAt: true, client: { select: clientHeaderSelect } },
   });
-  if (!care) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
+  if (!care) throw new AppError("NOT_FOUND", CLIENT_NOT_FOUND);
   const scope = { ...therapistAssignmentScope(therapistId), clientId } satisfies Prisma.AssignmentWhereInput;
   const [active, withdrawn, timeline] = await Promise.all([
     db.assignment.findMany({
@@ -133,8 +135,9 @@ export async function clientTimeline(db: PrismaClient, scope: Prisma.AssignmentW
   return entries.sort((x, y) => y.at.getTime() - x.at.getTime()).slice(0, limit);
 }
 
-/** Per-resource engagement among the therapist's current clients. */
+/** Per-resource engagement among the therapist's current clients; NOT_FOUND for a resource they can't see. */
 export async function resourceEngagement(db: PrismaClient, therapistId: string, resourceId: string) {
+  await requireVisibleResource(db, therapistId, resourceId);
   const where = { ...therapistAssignmentScope(therapistId), resourceId, active: true } satisfies Prisma.AssignmentWhereInput;
   const [assigned, opened, finished, ratings] = await Promise.all([
     db.assignment.count({ where }),
@@ -155,8 +158,18 @@ export async function resourceEngagement(db: PrismaClient, therapistId: string, 
   };
 }
 
-/** Clients (in my care) for pickers, with whether each already has `resourceId` assigned. */
+/** A resource the therapist can see in the library, else NOT_FOUND (like any hidden row). */
+async function requireVisibleResource(db: PrismaClient, therapistId: string, resourceId: string): Promise<void> {
+  const visible = await db.resource.findFirst({
+    where: { AND: [{ id: resourceId }, visibleResourceWhere({ id: therapistId, role: "THERAPIST" })] },
+    select: { id: true },
+  });
+  if (!visible) throw resourceNotFound();
+}
+
+/** Clients (in my care) for pickers, with whether each already has `resourceId` (one I can see) assigned. */
 export async function assignableClients(db: PrismaClient, therapistId: string, resourceId?: string) {
+  if (resourceId) await requireVisibleResource(db, therapistId, resourceId);
   const clients = await db.user.findMany({
     where: { role: "CLIENT", ...inCareOf(therapistId) },
     orderBy: { name: "asc" },

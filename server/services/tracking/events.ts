@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../../app-error";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { ReadingEventType } from "../../generated/prisma/enums";
 import { isUniqueViolation } from "../../errors";
@@ -67,7 +67,7 @@ async function lockTrackable(tx: Tx, assignmentId: string, clientId: string): Pr
       )
     FOR UPDATE OF a`;
   const [summary] = locked;
-  if (!summary || locked.length !== 1) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  if (!summary || locked.length !== 1) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return summary;
 }
 
@@ -85,7 +85,7 @@ async function insertEvent(tx: Tx, data: { assignmentId: string; type: ReadingEv
 
 async function currentSummary(db: PrismaClient, assignmentId: string, clientId: string): Promise<TrackingSummary> {
   const row = await db.assignment.findFirst({ where: { id: assignmentId, clientId }, select: trackingSummarySelect });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return row;
 }
 

@@ -1,8 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { AppError } from "../../app-error";
 import type { SessionUser } from "../../auth";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { isSameOriginRequest, jsonError, readBodyCapped } from "../../http";
+import { readBodyCapped } from "../../http";
+import { runRoute } from "../../route-handler";
 import { entityId, idempotencyKey } from "../../schemas/assignment";
 import { reportProgress } from "./events";
 
@@ -18,32 +19,35 @@ const progressBody = z.object({
   key: idempotencyKey,
 });
 
-export async function handleProgressReport(request: Request, user: SessionUser | null, db: PrismaClient): Promise<Response> {
-  if (!isSameOriginRequest(request)) return jsonError(403, "FORBIDDEN", "This request didn't come from Haven.");
-  if (!user) return jsonError(401, "UNAUTHORIZED", "Please sign in to continue.");
-  if (user.role !== "CLIENT") return jsonError(403, "FORBIDDEN", "This part of Haven isn't available to your account.");
+export const PROGRESS_ROUTE = { auth: "CLIENT", origin: "same-origin" } as const;
+
+/**
+ * The route's work once the guard (server/route-handler.ts: same origin, signed in as a client)
+ * has passed. Errors are thrown as AppErrors; the guard turns them into JSON with a request id.
+ */
+export async function recordProgressReport(request: Request, user: SessionUser, db: PrismaClient): Promise<Response> {
   // A page closing mid-report can abort the body; nothing to record then.
   const raw = await readBodyCapped(request, MAX_PROGRESS_BODY_BYTES).catch(() => undefined);
-  if (raw === undefined) return jsonError(400, "BAD_REQUEST", "That report didn't arrive whole.");
-  if (raw === null) return jsonError(413, "PAYLOAD_TOO_LARGE", "That report is too large.");
+  if (raw === undefined) throw new AppError("BAD_REQUEST", "That report didn't arrive whole.");
+  if (raw === null) throw new AppError("PAYLOAD_TOO_LARGE", "That report is too large.");
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return jsonError(400, "BAD_REQUEST", "That report isn't valid JSON.");
+    throw new AppError("BAD_REQUEST", "That report isn't valid JSON.");
   }
   const parsed = progressBody.safeParse(json);
-  if (!parsed.success) return jsonError(400, "BAD_REQUEST", "That report is missing something.");
-  try {
-    const { summary, recorded } = await reportProgress(db, {
-      assignmentId: parsed.data.assignmentId,
-      clientId: user.id,
-      progress: parsed.data.progress,
-      key: parsed.data.key,
-    });
-    return Response.json({ recorded, progress: summary.progress }, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return jsonError(404, "NOT_FOUND", error.message);
-    throw error;
-  }
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "That report is missing something.");
+  const { summary, recorded } = await reportProgress(db, {
+    assignmentId: parsed.data.assignmentId,
+    clientId: user.id,
+    progress: parsed.data.progress,
+    key: parsed.data.key,
+  });
+  return Response.json({ recorded, progress: summary.progress }, { headers: { "cache-control": "no-store" } });
+}
+
+/** The whole route with a user already resolved (null = signed out). */
+export function handleProgressReport(request: Request, user: SessionUser | null, db: PrismaClient): Promise<Response> {
+  return runRoute(request, PROGRESS_ROUTE, (context) => recordProgressReport(request, context.user, context.db), async () => user, db);
 }

@@ -1,8 +1,6 @@
-import { getSessionUser } from "@/server/auth";
-import { getDb } from "@/server/db";
-import { handleProgressReport } from "@/server/services/tracking/progress-report";
+import { withRoute } from "@/server/route-handler";
+import { PROGRESS_ROUTE, recordProgressReport } from "@/server/services/tracking/progress-report";
 
 // POST { assignmentId, progress, key } from the reading view (throttled reports and page hide).
-export async function POST(request: Request) {
-  return handleProgressReport(request, await getSessionUser(), getDb());
-}
+// While the database is unreachable this answers 503 (never 401), so the reader keeps and resends.
+export const POST = withRoute(PROGRESS_ROUTE, (request, { user, db }) => recordProgressReport(request, user, db));

@@ -1,22 +1,27 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { AppError } from "@/server/app-error";
+import { readBodyCapped } from "@/server/http";
+import { runRoute } from "@/server/route-handler";
 import { appRouter } from "@/server/routers/_app";
-import { isSameOriginRequest, jsonError, readBodyCapped } from "@/server/http";
 import { createTRPCContext } from "@/server/trpc/init";
 
-async function handler(request: Request) {
-  let forwarded = request;
-  if (request.method !== "GET") {
-    if (!isSameOriginRequest(request)) return jsonError(403, "FORBIDDEN", "This request did not come from Haven.");
-    const body = await readBodyCapped(request);
-    if (body === null) return jsonError(413, "PAYLOAD_TOO_LARGE", "That request is too large.");
-    forwarded = new Request(request.url, { method: request.method, headers: request.headers, body });
-  }
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: forwarded,
-    router: appRouter,
-    createContext: ({ resHeaders }) =>
-      createTRPCContext({ headers: request.headers }).then((ctx) => ({ ...ctx, resHeaders })),
+// Procedures check the session and roles themselves (server/trpc.ts). The route's guard adds the
+// Origin check for mutations (queries: no cross-site requests) and the body cap.
+function handler(request: Request) {
+  const isQuery = request.method === "GET";
+  return runRoute(request, { auth: "none", origin: isQuery ? "not-cross-site" : "same-origin" }, async () => {
+    let forwarded = request;
+    if (!isQuery) {
+      const body = await readBodyCapped(request);
+      if (body === null) throw new AppError("PAYLOAD_TOO_LARGE");
+      forwarded = new Request(request.url, { method: request.method, headers: request.headers, body });
+    }
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: forwarded,
+      router: appRouter,
+      createContext: ({ resHeaders }) => createTRPCContext({ headers: request.headers }).then((ctx) => ({ ...ctx, resHeaders })),
+    });
   });
 }
 

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { isAppError } from "@/server/app-error";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -44,7 +45,7 @@ export default async function ReadingPage({
   if (reading.careActive && !isPrefetchOrBot(await headers())) {
     await recordOpen(getDb(), { assignmentId: reading.id, clientId: user.id }).catch((error: unknown) => {
       // Withdrawn or care ended between the read above and now: show the page, record nothing.
-      if (!(error instanceof TRPCError && error.code === "NOT_FOUND")) throw error;
+      if (!(isAppError(error) && error.code === "NOT_FOUND")) throw error;
     });
   }
   prefetch(trpc.reading.therapistView.queryOptions({ id: reading.id }));
