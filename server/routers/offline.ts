@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { z } from "zod";
 import { clientProcedure, router } from "../trpc/init";
 
@@ -22,7 +22,7 @@ export const offlineRouter = router({
     .output(offlineState)
     .mutation(async ({ ctx, input }) => {
       const { count } = await ctx.db.user.updateMany({ where: { id: ctx.user.id }, data: { offlineReading: input.enabled } });
-      if (count !== 1) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find your account. Please sign in again." });
+      if (count !== 1) throw new AppError("NOT_FOUND", "We couldn't find your account. Please sign in again.");
       return { enabled: input.enabled };
     }),
 

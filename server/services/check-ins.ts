@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { HARD_TIME_AT_OR_BELOW, type GroundingPiece, type OwnCheckIn } from "../schemas/worksheet";
 import { NOT_FOUND_MESSAGE } from "./tracking/events";
@@ -30,7 +30,7 @@ export async function groundingPieces(db: PrismaClient): Promise<GroundingPiece[
 
 export async function groundingPiece(db: PrismaClient, slug: string) {
   const piece = await db.resource.findFirst({ where: { ...groundingWhere, slug }, select: { slug: true, title: true, summary: true, body: true, readingMinutes: true } });
-  if (!piece) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that exercise." });
+  if (!piece) throw new AppError("NOT_FOUND", "We couldn't find that exercise.");
   return piece;
 }
 
@@ -39,7 +39,7 @@ export async function readCheckInState(db: PrismaClient, clientId: string, assig
     db.user.findUnique({ where: { id: clientId }, select: { checkInAfterReading: true } }),
     db.assignment.findFirst({ where: { id: assignmentId, clientId, active: true }, select: { checkIn: { select: checkInSelect } } }),
   ]);
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return { promptEnabled: user?.checkInAfterReading ?? true, checkIn: row.checkIn };
 }
 
@@ -50,7 +50,7 @@ export async function saveCheckIn(
   const checkIn = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Assignment" WHERE "id" = ${input.assignmentId} AND "clientId" = ${input.clientId} AND "active" = true FOR UPDATE`;
-    if (!rows[0]) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+    if (!rows[0]) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
     const existing = await tx.checkIn.findUnique({ where: { assignmentId: input.assignmentId }, select: { sharedWithTherapist: true, sharedAt: true } });
     const sharedAt = input.sharedWithTherapist ? (existing?.sharedWithTherapist ? existing.sharedAt : new Date()) : null;
     const data = { feeling: input.feeling, words: input.words, sharedWithTherapist: input.sharedWithTherapist, sharedAt };

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "../app-error";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import {
   answerText,
@@ -53,7 +53,7 @@ async function lockOwnAssignment(tx: Tx, assignmentId: string, clientId: string)
     WHERE a."id" = ${assignmentId} AND a."clientId" = ${clientId} AND a."active" = true
     FOR UPDATE OF a`;
   const row = rows[0];
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return row;
 }
 
@@ -78,7 +78,7 @@ export async function readOwnWorksheet(db: PrismaClient, clientId: string, assig
     where: { id: assignmentId, clientId, active: true },
     select: { worksheet: { select: { sharedWithTherapist: true, sharedAt: true, answers: { select: answerSelect, orderBy: { createdAt: "asc" } } } } },
   });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   const sheet = row.worksheet;
   return {
     shared: sheet?.sharedWithTherapist ?? false,
@@ -102,9 +102,9 @@ export async function saveAnswer(
   return db.$transaction(async (tx) => {
     const assignment = await lockOwnAssignment(tx, input.assignmentId, input.clientId);
     const prompt = extractPrompts(assignment.body).prompts.find((candidate) => candidate.id === input.promptId);
-    if (!prompt) throw new TRPCError({ code: "BAD_REQUEST", message: "That question isn't part of this reading any more. Please reload the page." });
+    if (!prompt) throw new AppError("BAD_REQUEST", "That question isn't part of this reading any more. Please reload the page.");
     const checked = validateAnswer(prompt, input.value);
-    if (!checked.ok) throw new TRPCError({ code: "BAD_REQUEST", message: checked.message });
+    if (!checked.ok) throw new AppError("BAD_REQUEST", checked.message);
 
     const response = await tx.worksheetResponse.upsert({
       where: { assignmentId: input.assignmentId },
@@ -170,7 +170,7 @@ export async function readSharedAnswers(db: PrismaClient, actor: AuditActor, the
       worksheet: { select: { sharedAt: true, answers: { select: answerSelect } } },
     },
   });
-  if (!row?.worksheet) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGE });
+  if (!row?.worksheet) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   const answers = orderedAnswers(row.resource.body, row.worksheet.answers);
   await recordAudit(db, actor, { action: "worksheet.viewed", targetType: "Assignment", targetId: assignmentId, detail: { answers: answers.length } });
   return { sharedAt: row.worksheet.sharedAt, answers };
