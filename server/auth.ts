@@ -5,6 +5,8 @@ import { forbidden, redirect } from "next/navigation";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "./db";
+import { errorFields, logger } from "./ops/log";
+import { noteRequestUser } from "./ops/request-context";
 import { env } from "./env";
 import type { Role } from "./generated/prisma/client";
 import { signInInput } from "./schemas/account";
@@ -108,7 +110,9 @@ export function authOptions(request?: RequestMeta): NextAuthOptions {
       error(code, metadata) {
         // An ended session is expected, not an error worth a stack trace.
         if (String((metadata as { message?: string })?.message ?? metadata).includes("session ended")) return;
-        console.error(`[auth] ${code}`, metadata);
+        // Only the code and the error: next-auth's metadata can hold what a person typed.
+        const error = (metadata as { error?: unknown })?.error ?? metadata;
+        logger.error({ msg: "auth error", code, ...errorFields(error instanceof Error ? error : String(code)) });
       },
       warn() {},
       debug() {},
@@ -120,7 +124,9 @@ export function authOptions(request?: RequestMeta): NextAuthOptions {
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   try {
     const session = await getServerSession(authOptions());
-    return session?.user?.id ? session.user : null;
+    if (!session?.user?.id) return null;
+    noteRequestUser(session.user.id);
+    return session.user;
   } catch {
     return null;
   }

@@ -8,6 +8,7 @@ import { mapDatabaseError } from "./errors";
 import type { Role } from "./generated/prisma/client";
 import type { AuditActor } from "./services/audit";
 import { requestMetaFrom, type RequestMeta } from "./services/request-meta";
+import { errorFields, logger } from "./ops/log";
 
 /** Everything a procedure may use. Built without a request in tests (createInnerContext). */
 export type Context = RequestMeta & {
@@ -81,7 +82,7 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
       return { ...result, error: mapped } as typeof result;
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[trpc] ${path} failed (request ${ctx.requestId})`, result.error.cause ?? result.error);
+      logger.error({ msg: "procedure failed", requestId: ctx.requestId, procedure: path, ...errorFields(result.error.cause ?? result.error) });
     }
   }
   return result;

@@ -77,7 +77,7 @@ function writeImportFiles() {
 }
 
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   fs.rmSync(root, { recursive: true, force: true });
 });
 
