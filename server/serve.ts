@@ -2,7 +2,7 @@
 // Started by `npm start` (server/cli/launch.ts), compiled to .next-haven/bin/serve.mjs by `npm run build`.
 // Arguments as `next start`: --port/-p, --hostname/-H (or PORT, HOSTNAME).
 import next from "next";
-import { createHavenServer } from "./ops/http-server";
+import { createHavenServer, stopOnSignals } from "./ops/http-server";
 import { errorFields, logger } from "./ops/log";
 
 const args = process.argv.slice(2);
@@ -39,15 +39,5 @@ haven.server.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
-  process.once(signal, () => {
-    haven.shutdown(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ msg: "shutdown failed", ...errorFields(error) });
-        process.exit(1);
-      },
-    );
-  });
-}
+stopOnSignals(haven);
 process.on("unhandledRejection", (error) => logger.error({ msg: "unhandled rejection", ...errorFields(error) }));

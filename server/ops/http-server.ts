@@ -17,14 +17,15 @@ export type HavenServer = {
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
 // Ids and tokens in paths (invitation/reset links, cuid ids) never reach the log.
+const TOKEN_PARENTS = new Set(["invite", "reset-password"]);
 const OPAQUE_SEGMENT = /^(?=[\w-]*\d)[\w-]{16,}$|^[\w-]{32,}$/;
 
 /** The path without query string, with opaque segments (ids, tokens) replaced by ":id". */
 export function routeForLog(url: string | undefined): string {
   const pathname = (url ?? "/").replace(/[?#].*$/s, "").slice(0, 300);
-  return pathname
-    .split("/")
-    .map((segment) => (OPAQUE_SEGMENT.test(segment) ? ":id" : segment))
+  const segments = pathname.split("/");
+  return segments
+    .map((segment, i) => (TOKEN_PARENTS.has(segments[i - 1] ?? "") && segment ? ":token" : OPAQUE_SEGMENT.test(segment) ? ":id" : segment))
     .join("/");
 }
 
@@ -100,4 +101,19 @@ export function createHavenServer(handle: Handler, options: { drainMs?: number; 
     })());
 
   return { server, inFlight: () => active, shutdown };
+}
+
+/** SIGTERM/SIGINT/SIGHUP: a graceful shutdown, then exit (0, or 1 when closing failed). */
+export function stopOnSignals(haven: HavenServer) {
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      haven.shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ msg: "shutdown failed", ...errorFields(error) });
+          process.exit(1);
+        },
+      );
+    });
+  }
 }
