@@ -18,7 +18,8 @@ export type HavenServer = {
 const REQUEST_ID = /^[\w-]{8,64}$/;
 // Ids and tokens in paths (invitation/reset links, cuid ids) never reach the log.
 const TOKEN_PARENTS = new Set(["invite", "reset-password"]);
-const OPAQUE_SEGMENT = /^(?=[\w-]*\d)[\w-]{16,}$|^[\w-]{32,}$/;
+// Ids and tokens (cuids, base64url) have digits, capitals or underscores; readable slugs do not.
+const OPAQUE_SEGMENT = /^(?=[\w-]*[\dA-Z_])[\w-]{16,}$/;
 
 /** The path without query string, with opaque segments (ids, tokens) replaced by ":id". */
 export function routeForLog(url: string | undefined): string {
