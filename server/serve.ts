@@ -1,6 +1,6 @@
 // The production server: Next's request handler inside Haven's HTTP server (server/ops/http-server.ts).
 // Started by `npm start` (server/cli/launch.ts), compiled to .next-haven/bin/serve.mjs by `npm run build`.
-// Arguments as `next start`: --port/-p, --hostname/-H (or PORT, HOSTNAME).
+// Arguments as `next start`: --port/-p, --hostname/-H (or PORT, HOST); all interfaces by default.
 import next from "next";
 import { createHavenServer, stopOnSignals } from "./ops/http-server";
 import { errorFields, logger } from "./ops/log";
@@ -13,7 +13,8 @@ function arg(names: string[]): string | undefined {
   return inline?.slice(inline.indexOf("=") + 1);
 }
 const port = Number(arg(["--port", "-p"]) ?? process.env.PORT ?? 3000);
-const hostname = arg(["--hostname", "-H"]) ?? process.env.HOSTNAME;
+// HOST, not HOSTNAME: containers export HOSTNAME as the machine name.
+const hostname = arg(["--hostname", "-H"]) ?? process.env.HOST;
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });

@@ -62,10 +62,57 @@ async function portIsBusy(port: number, host?: string): Promise<boolean> {
   });
 }
 
+/** Linux: the pid and command listening on `port`, from /proc (null when unknown or not ours to see). */
+function listenerOf(port: number): { pid: number; command: string } | null {
+  try {
+    const hex = port.toString(16).toUpperCase().padStart(4, "0");
+    const inodes = new Set<string>();
+    for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+      if (!fs.existsSync(table)) continue;
+      for (const line of fs.readFileSync(table, "utf8").split("\n").slice(1)) {
+        const cols = line.trim().split(/\s+/);
+        if (cols[1]?.endsWith(`:${hex}`) && cols[3] === "0A") inodes.add(cols[9] as string);
+      }
+    }
+    if (!inodes.size) return null;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let fds: string[];
+      try {
+        fds = fs.readdirSync(`/proc/${entry}/fd`);
+      } catch {
+        continue;
+      }
+      for (const fd of fds) {
+        let target = "";
+        try {
+          target = fs.readlinkSync(`/proc/${entry}/fd/${fd}`);
+        } catch {
+          continue;
+        }
+        const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+        if (inode && inodes.has(inode)) {
+          const command = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ").slice(0, 120);
+          return { pid: Number(entry), command };
+        }
+      }
+    }
+  } catch {
+    // not Linux, or not allowed to look: say less
+  }
+  return null;
+}
+
 function busyPortSentence(port: number): string {
   const holder = readLockState(lockFileFor(dataDir));
-  const byHaven = holder && pidIsAlive(holder.pid) && holder.appUrl?.endsWith(`:${port}`) ? ` by Haven (process ${holder.pid}, ${holder.appUrl})` : "";
-  return `port ${port} is already in use${byHaven}; stop that process or choose another port: npm run ${mode} -- --port ${port + 1}`;
+  const listener = listenerOf(port);
+  const by =
+    holder && pidIsAlive(holder.pid) && holder.appUrl?.endsWith(`:${port}`)
+      ? ` by Haven (process ${holder.pid}, ${holder.appUrl})`
+      : listener
+        ? ` by process ${listener.pid} (${listener.command})`
+        : "";
+  return `port ${port} is already in use${by}; stop that process or choose another port: npm run ${mode} -- --port ${port + 1}`;
 }
 
 // 1. Refuse before touching anything when another launcher (or a CLI) holds the data directory.
@@ -178,8 +225,9 @@ async function announceWhenReady() {
     if (accounts.length) {
       lines.push(`Demo accounts (password: ${DEMO_PASSWORD}):`);
       for (const account of accounts) {
-        const role = account.role.toLowerCase();
-        lines.push(`  ${account.email.padEnd(24)}${role}${account.therapist ? ` (client of ${account.therapist})` : ""}`);
+        const clients = accounts.filter((other) => other.therapist === account.email).map((other) => other.email);
+        const note = clients.length ? `, cares for ${clients.join(", ")}` : "";
+        lines.push(`  ${account.email.padEnd(24)}${account.role.toLowerCase()}${note}`);
       }
     }
   } catch {
