@@ -44,7 +44,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI && Boolean(process.env.E2E_REUSE),
-    stdout: "pipe",
+    // One JSON line per request goes to .data/e2e-<port>/server.log (read it when the server fails to start).
+    stdout: "ignore",
     stderr: "pipe",
   },
 });
