@@ -104,10 +104,13 @@ export function createHavenServer(handle: Handler, options: { drainMs?: number; 
   return { server, inFlight: () => active, shutdown };
 }
 
-/** SIGTERM/SIGINT/SIGHUP: a graceful shutdown, then exit (0, or 1 when closing failed). */
+/**
+ * SIGTERM/SIGINT/SIGHUP: a graceful shutdown, then exit (0, or 1 when closing failed). Repeated
+ * signals (a process-group signal plus the launcher forwarding it) do not cut the drain short.
+ */
 export function stopOnSignals(haven: HavenServer) {
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       haven.shutdown(signal).then(
         () => process.exit(0),
         (error: unknown) => {

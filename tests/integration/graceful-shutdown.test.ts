@@ -49,7 +49,9 @@ describe("graceful shutdown on SIGTERM", () => {
     const slow = fetch(`http://127.0.0.1:${server.port}/slow`);
     await new Promise((resolve) => setTimeout(resolve, 300));
     server.child.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    server.child.kill("SIGTERM"); // a second signal (process group + launcher) must not cut the drain
+    await new Promise((resolve) => setTimeout(resolve, 100));
 
     // Not accepting any more…
     await expect(fetch(`http://127.0.0.1:${server.port}/fast`, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
