@@ -42,7 +42,7 @@ const appUrl = `http://localhost:${appPort}`;
 const dataDir = embeddedDataDir();
 
 function fail(sentence: string): never {
-  console.error(`Haven: ${sentence}`);
+  console.error(sentence);
   process.exit(1);
 }
 
@@ -112,7 +112,7 @@ function busyPortSentence(port: number): string {
       : listener
         ? ` by process ${listener.pid} (${listener.command})`
         : "";
-  return `port ${port} is already in use${by}; stop that process or choose another port: npm run ${mode} -- --port ${port + 1}`;
+  return `Port ${port} is already in use${by}; stop that process or choose another port: npm run ${mode} -- --port ${port + 1}`;
 }
 
 // 1. Refuse before touching anything when another launcher (or a CLI) holds the data directory.
@@ -138,7 +138,7 @@ if (!env.DATABASE_URL) {
   say(`embedded PostgreSQL ready on port ${embedded.port} (data in ${dataDir.startsWith(process.cwd()) ? path.relative(process.cwd(), dataDir) : dataDir})`);
   if (!env.NEXTAUTH_SECRET) {
     env.NEXTAUTH_SECRET = persistentDevSecret();
-    if (mode === "start") console.warn("Haven: using the generated demo secret in .data/dev-secret; set NEXTAUTH_SECRET for real use.");
+    if (mode === "start") console.warn(`Haven: using the generated demo secret in ${path.relative(process.cwd(), path.join(path.dirname(dataDir), "dev-secret"))}; set NEXTAUTH_SECRET for real use.`);
   }
 }
 

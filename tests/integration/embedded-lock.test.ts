@@ -95,7 +95,7 @@ describe("one data folder, two launchers and a CLI", () => {
     const second = run(["server/cli/launch.ts", "dev", "--port", String(await freePort())]);
     expect(await second.exited).toBe(1);
     expect(second.output().trim()).toBe(
-      `Haven: Haven is already running from this folder (process ${first.child.pid}, ${url.replace("postgres:postgres@", "")}); stop it first or use that one.`,
+      `Haven is already running from this folder (process ${first.child.pid}, ${url.replace("postgres:postgres@", "")}); stop it first or use that one.`,
     );
     expect(fs.readFileSync(lockFile, "utf8")).toBe(lockBefore); // nobody but the owner touches the state file
 
