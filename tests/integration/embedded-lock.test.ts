@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -126,4 +127,28 @@ describe("one data folder, two launchers and a CLI", () => {
     await stop(launcher);
     expect(fs.existsSync(lockFile)).toBe(false);
   }, 180_000);
+
+  it("says plainly that the port is busy, and which process holds it, before opening any data", async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", () => resolve()));
+    const port = (holder.address() as net.AddressInfo).port;
+    try {
+      const otherDir = path.join(root, "busy", "pglite");
+      const launcher = spawn(process.execPath, ["--import", "tsx", "server/cli/launch.ts", "dev", "--port", String(port)], {
+        env: { ...childEnv(), EMBEDDED_DB_DIR: otherDir },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      children.push(launcher);
+      let output = "";
+      launcher.stdout.on("data", (chunk) => (output += chunk));
+      launcher.stderr.on("data", (chunk) => (output += chunk));
+      expect(await new Promise((resolve) => launcher.once("exit", resolve))).toBe(1);
+      expect(output.trim()).toBe(
+        `Port ${port} is already in use by process ${process.pid} (${fs.readFileSync(`/proc/${process.pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ").slice(0, 120)}); stop that process or choose another port: npm run dev -- --port ${port + 1}`,
+      );
+      expect(fs.existsSync(path.dirname(otherDir))).toBe(false); // no data folder, no lock
+    } finally {
+      holder.close();
+    }
+  }, 60_000);
 });
