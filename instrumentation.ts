@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Runs once when the Next.js server starts: a bad configuration stops Haven here, with a
 // message that names the variable, instead of on the first request.
 export async function register() {
@@ -5,3 +7,19 @@ export async function register() {
     await import("./server/check-env-at-start");
   }
 }
+
+// Errors thrown while rendering a page or running a route handler: one JSON log line each, with
+// the request id the browser was shown (never the request's body or query string).
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { errorFields, logger } = await import("./server/ops/log");
+  const requestId = request.headers["x-request-id"];
+  logger.error({
+    msg: "request error",
+    requestId: typeof requestId === "string" ? requestId : undefined,
+    method: request.method,
+    route: context.routePath,
+    routeType: context.routeType,
+    ...errorFields(error),
+  });
+};

@@ -11,11 +11,14 @@ const dataDir = `.data/e2e-${PORT}`;
 const serverCommand = [
   `rm -rf ${dataDir}`,
   ...(process.env.E2E_SKIP_BUILD ? [] : ["npm run build"]),
-  `EMBEDDED_DB_DIR=${dataDir}/pglite OUTBOX_DIR=${dataDir}/outbox APP_URL=${baseURL} NEXTAUTH_URL=${baseURL} npm start -- --port ${PORT}`,
+  // The server's log goes to a file too: the global teardown checks it holds no secrets.
+  `mkdir -p ${dataDir}`,
+  `(EMBEDDED_DB_DIR=${dataDir}/pglite OUTBOX_DIR=${dataDir}/outbox APP_URL=${baseURL} NEXTAUTH_URL=${baseURL} npm start -- --port ${PORT} 2>&1 | tee ${dataDir}/server.log)`,
 ].join(" && ");
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalTeardown: "./tests/support/e2e-log-check.ts",
   // Per port, so parallel runs on one machine never delete each other's artifacts.
   outputDir: `test-results/${PORT}`,
   fullyParallel: false,
@@ -41,7 +44,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI && Boolean(process.env.E2E_REUSE),
-    stdout: "pipe",
+    // One JSON line per request goes to .data/e2e-<port>/server.log (read it when the server fails to start).
+    stdout: "ignore",
     stderr: "pipe",
   },
 });

@@ -6,6 +6,8 @@ import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError, SIGN_IN_ERROR, UNAVAILABLE_DIGEST_PREFIX } from "./app-error";
 import { getDb } from "./db";
+import { errorFields, logger } from "./ops/log";
+import { noteRequestUser } from "./ops/request-context";
 import { env } from "./env";
 import { isDatabaseUnavailable } from "./errors";
 import type { Role } from "./generated/prisma/client";
@@ -88,7 +90,7 @@ export function authOptions(request?: RequestMeta, probe: AuthProbe = { unavaila
             // and an outage is never "wrong password". The detail stays in the server log.
             const unavailable = isDatabaseUnavailable(error);
             if (unavailable) probe.unavailable = true;
-            console.error(`[auth] sign-in ${unavailable ? "could not reach the database" : "failed"} (request ${meta.requestId})`, error);
+            logger.error({ msg: unavailable ? "sign-in could not reach the database" : "sign-in failed", requestId: meta.requestId, ...errorFields(error) });
             throw new Error(unavailable ? SIGN_IN_ERROR.unavailable : SIGN_IN_ERROR.failed);
           }
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
@@ -135,7 +137,9 @@ export function authOptions(request?: RequestMeta, probe: AuthProbe = { unavaila
       error(code, metadata) {
         // An ended session is expected, not an error worth a stack trace.
         if (String((metadata as { message?: string })?.message ?? metadata).includes("session ended")) return;
-        console.error(`[auth] ${code}`, metadata);
+        // Only the code and the error: next-auth's metadata can hold what a person typed.
+        const error = (metadata as { error?: unknown })?.error ?? metadata;
+        logger.error({ msg: "auth error", code, ...errorFields(error instanceof Error ? error : String(code)) });
       },
       warn() {},
       debug() {},
@@ -194,7 +198,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     // Outside a request (scripts, tests): nobody is signed in.
     return null;
   }
-  return sessionUserFromHeaders(requestHeaders);
+  const user = await sessionUserFromHeaders(requestHeaders);
+  if (user) noteRequestUser(user.id);
+  return user;
 });
 
 /** For pages: the signed-in user with one of `roles`; otherwise /signin or the 403 page. */

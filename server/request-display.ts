@@ -12,6 +12,7 @@ import {
   type Preferences,
 } from "./schemas/preferences";
 import { readDisplayPreferences } from "./services/preferences";
+import { errorFields, logger } from "./ops/log";
 
 export type RequestDisplay = {
   /** The signed-in person's preferences (theme resolved against the cookie); null when signed out. */
@@ -42,7 +43,7 @@ export const getRequestDisplay = cache(async (): Promise<RequestDisplay> => {
     return { preferences, attributes: displayAttributes(preferences) };
   } catch (error) {
     // A page must still render if preferences can't be read; defaults are calm and safe.
-    console.error("[preferences] could not read display preferences", error);
+    logger.error({ msg: "could not read display preferences", ...errorFields(error) });
     return deviceOnly;
   }
 });

@@ -6,6 +6,7 @@ import { toAppError } from "./errors";
 import type { Role } from "./generated/prisma/client";
 import { isSameOriginRequest } from "./http";
 import { requestMetaFrom, type RequestMeta } from "./services/request-meta";
+import { errorFields, logger } from "./ops/log";
 
 // The one wrapper for route handlers under app/api: the origin check, the sign-in and role check,
 // and the translation of whatever goes wrong into `{ error: { code, message, requestId } }` with
@@ -36,7 +37,7 @@ export function errorResponse(error: unknown, requestId: string, where = "route"
   const appError = toAppError(error);
   if (appError.code === "INTERNAL" || appError.code === "SERVICE_UNAVAILABLE") {
     const what = appError.code === "INTERNAL" ? "failed" : "could not reach the database";
-    console.error(`[${where}] ${what} (request ${requestId})`, error);
+    logger.error({ msg: what, route: where, requestId, ...errorFields(error) });
   }
   return Response.json(errorBody(appError.code, appError.message, requestId), {
     status: APP_ERRORS[appError.code].status,
@@ -69,7 +70,7 @@ export async function runRoute<O extends RouteOptions>(
     const optionalUser = () =>
       resolveUser().catch((error: unknown) => {
         // Only auth "none" asks this way: an outage then means "nobody we could see".
-        console.error(`[${where}] session check failed (request ${meta.requestId})`, error);
+        logger.error({ msg: "session check failed", route: where, requestId: meta.requestId, ...errorFields(error) });
         return null;
       });
     let user: SessionUser | null = null;

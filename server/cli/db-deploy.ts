@@ -3,7 +3,7 @@ import { withDatabaseUrl } from "../db/embedded";
 import { deployMigrations } from "../db/migrations";
 
 try {
-  const result = await withDatabaseUrl((url) => deployMigrations(url, { log: console.log }));
+  const result = await withDatabaseUrl((url) => deployMigrations(url, { log: console.log }), { holder: "db:deploy", log: (line) => console.error(line) });
   console.log(
     result.applied.length
       ? `Applied ${result.applied.length} migration(s); ${result.alreadyApplied} were already applied.`

@@ -39,7 +39,7 @@ fs.writeFileSync(SNAPSHOT_PATH, schema.content);
 console.log(`Created ${path.relative(process.cwd(), folder)}/migration.sql`);
 
 if (!values["create-only"]) {
-  const result = await withDatabaseUrl((url) => deployMigrations(url, { log: console.log }));
+  const result = await withDatabaseUrl((url) => deployMigrations(url, { log: console.log }), { holder: "db:migrate", log: (line) => console.error(line) });
   console.log(`Applied ${result.applied.length} migration(s).`);
 }
 process.exit(0);

@@ -2,6 +2,7 @@
 import { createPrismaClient } from "../db/client";
 import { withDatabaseUrl } from "../db/embedded";
 import { deployMigrations } from "../db/migrations";
+import { DEMO_PASSWORD } from "../services/seed/accounts";
 import { seedDemo } from "../services/seed/demo";
 
 const forced = process.argv.includes("--force") || process.env.HAVEN_ALLOW_PRODUCTION_SEED === "true";
@@ -19,7 +20,8 @@ try {
     } finally {
       await db.$disconnect();
     }
-  });
+  }, { holder: "db:seed", log: (line) => console.error(line) });
+  console.log(`Demo accounts use the password "${DEMO_PASSWORD}".`);
   process.exit(0);
 } catch (error) {
   console.error(`db:seed failed: ${(error as Error).message}`);

@@ -31,7 +31,7 @@ try {
       bar.stop();
       await db.$disconnect();
     }
-  });
+  }, { holder: "library:import", log: (line) => console.error(line) });
   console.log(
     `\nLibrary import from ${path.relative(process.cwd(), folder) || "."}: ` +
       `${summary.created.length} created, ${summary.updated.length} updated, ` +

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emailInput, newPasswordInput } from "../schemas/account";
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from "../services/accounts/password-reset";
 import { publicProcedure, router } from "../trpc/init";
+import { errorFields, logger } from "../ops/log";
 
 const tokenInput = z.string().trim().min(1).max(100);
 const ok = z.object({ ok: z.literal(true) });
@@ -14,7 +15,7 @@ export const passwordResetRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { delivery } = await requestPasswordReset(ctx.db, { requestId: ctx.requestId, ip: ctx.ip }, input.email);
       // Not awaited: the answer must not wait on (and so reveal) an email being sent.
-      delivery.catch((error: unknown) => console.error(`[password-reset] sending the email for request ${ctx.requestId} failed`, error));
+      delivery.catch((error: unknown) => logger.error({ msg: "sending the password reset email failed", requestId: ctx.requestId, ...errorFields(error) }));
       return { ok: true as const };
     }),
 

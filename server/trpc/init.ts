@@ -9,6 +9,7 @@ import { isDatabaseUnavailable, toAppError } from "../errors";
 import type { Role } from "../generated/prisma/client";
 import type { AuditActor } from "../services/audit/record";
 import { requestMetaFrom, type RequestMeta } from "../services/request-meta";
+import { errorFields, logger } from "../ops/log";
 
 /** Everything a procedure may use. Built without a request in tests (createInnerContext). */
 export type Context = RequestMeta & {
@@ -97,12 +98,12 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   // output validation failures (a ZodError, which stays INTERNAL) keep their code.
   if (original.code !== "INTERNAL_SERVER_ERROR") return result;
   if (original.cause instanceof ZodError) {
-    console.error(`[trpc] ${path} returned an invalid result (request ${ctx.requestId})`, original.cause);
+    logger.error({ msg: "procedure returned an invalid result", requestId: ctx.requestId, procedure: path, ...errorFields(original.cause) });
     return result;
   }
   const appError = toAppError(original.cause ?? original);
   if (appError.code === "INTERNAL" || appError.code === "SERVICE_UNAVAILABLE") {
-    console.error(`[trpc] ${path} ${appError.code === "INTERNAL" ? "failed" : "could not reach the database"} (request ${ctx.requestId})`, original.cause ?? original);
+    logger.error({ msg: appError.code === "INTERNAL" ? "procedure failed" : "procedure could not reach the database", requestId: ctx.requestId, procedure: path, ...errorFields(original.cause ?? original) });
   }
   const error = new TRPCError({ code: APP_ERRORS[appError.code].trpc, message: appError.message, cause: appError });
   // A server component's caller rethrows this: the digest lets app/error.tsx show the calm outage page.

@@ -48,8 +48,11 @@ test.describe("signing in", () => {
   });
 });
 
-test("the health check answers ok", async ({ request }) => {
+test("the health and readiness checks answer ok", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok" });
+  expect(await response.json()).toEqual({ status: "ok", database: "up" });
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toEqual({ status: "ready", database: "up", migrations: "applied" });
 });

@@ -32,7 +32,7 @@ describe("the embedded database on a data directory", () => {
       expect(deployed.applied).toHaveLength(readMigrations().length);
       await query(first.url, `INSERT INTO "Tag" (id, slug, name) VALUES ($1, $2, $3)`, ["tag-kept", "kept-across-restarts", "Kept across restarts"]);
       // The launcher's state file tells CLIs where the running database listens.
-      expect(JSON.parse(fs.readFileSync(path.join(dataRoot, "embedded.json"), "utf8"))).toEqual({ pid: process.pid, port: first.port });
+      expect(JSON.parse(fs.readFileSync(path.join(dataRoot, "embedded.json"), "utf8"))).toMatchObject({ pid: process.pid, port: first.port, databaseUrl: first.url });
     } finally {
       await first.stop();
     }

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { withRoute } from "@/server/route-handler";
 import { recordAudit } from "@/server/services/audit/record";
+import { errorFields, logger } from "@/server/ops/log";
 
 const SESSION_COOKIES = [
   "next-auth.session-token",
@@ -22,7 +23,7 @@ export const POST = withRoute({ auth: "none", origin: "same-origin" }, async (_r
       action: "auth.quick_exit",
       targetType: "User",
       targetId: user.id,
-    }).catch((error: unknown) => console.error(`[quick-exit] could not record the audit row (request ${meta.requestId})`, error));
+    }).catch((error: unknown) => logger.error({ msg: "quick exit: could not record the audit row", requestId: meta.requestId, ...errorFields(error) }));
   }
   return new Response(null, { status: 204, headers: { "cache-control": "no-store", "clear-site-data": '"cache", "storage"' } });
 });

@@ -32,6 +32,7 @@ export async function seedDemoAccounts(db: PrismaClient, log: (line: string) => 
     const existing = await db.careRelationship.findFirst({ where: { therapistId, clientId, status: "ACTIVE" } });
     if (!existing) await db.careRelationship.create({ data: { therapistId, clientId } });
   }
-  log(`demo accounts ready (${DEMO_ACCOUNTS.length}), password "${DEMO_PASSWORD}"`);
+  // No password here: this line lands in server logs (npm start on the demo database).
+  log(`demo accounts ready (${DEMO_ACCOUNTS.length})`);
   return ids;
 }
