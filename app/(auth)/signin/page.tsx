@@ -4,10 +4,9 @@ import { SignInForm } from "@/components/auth/SignInForm";
 import { ForgetOnSignIn } from "@/components/offline/ForgetOnSignIn";
 import { ThemeToggle } from "@/components/shell/ThemeToggle";
 import { getSessionUser } from "@/server/auth";
-import { getDb } from "@/server/db";
 import { getRequestDisplay } from "@/server/request-display";
 import { HOME_BY_ROLE } from "@/server/schemas/account";
-import { endedSessionWasRevoked } from "@/server/services/device-session";
+import { endedSessionWasRevoked } from "@/server/device-session";
 
 export const metadata: Metadata = { title: { absolute: "Sign in · Haven" } };
 
@@ -21,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="text-lg font-semibold tracking-tight">Haven</p>
       <h1 className="mt-6 text-3xl font-semibold">Sign in</h1>
       <p className="mt-2 text-muted">Welcome back. Take your time.</p>
-      <ForgetOnSignIn revoked={await endedSessionWasRevoked(getDb()).catch(() => false)} />
+      <ForgetOnSignIn revoked={await endedSessionWasRevoked().catch(() => false)} />
       <SignInForm
         callbackUrl={callbackUrl}
         signedOut={params.signedOut === "1"}

@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
-import type { Db } from "../db";
-import { env } from "../env";
+import { getDb, type Db } from "./db";
+import { env } from "./env";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -12,7 +12,7 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  * reports, are deleted (components/offline/ForgetOnSignIn.tsx). Reads the old, still-signed
  * cookie; anything unreadable counts as "no".
  */
-export async function endedSessionWasRevoked(db: Db): Promise<boolean> {
+export async function endedSessionWasRevoked(db: Db = getDb()): Promise<boolean> {
   const jar = await cookies();
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!raw) return false;
