@@ -9,7 +9,7 @@ import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { requireUser } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
-import { isPrefetchOrBot, recordOpen } from "@/server/services/tracking";
+import { classifyOpen, isPrefetchOrBot, recordOpen } from "@/server/services/tracking";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
 import { TherapistNote } from "@/components/reading/TherapistNote";
 
@@ -36,7 +36,9 @@ export default async function ReadingPage({
 
   // Opened = this server render for its client (works without JavaScript). Not from a tRPC
   // procedure, so no script can count opens, and never for prefetches or link-preview bots.
-  if (reading.careActive && !isPrefetchOrBot(await headers())) {
+  // A render inside the current open's window records nothing: skip the round trip (the summary
+  // above was read for this client a moment ago, and the window only moves forward).
+  if (reading.careActive && classifyOpen(reading.tracking, new Date()) && !isPrefetchOrBot(await headers())) {
     await recordOpen(getDb(), { assignmentId: reading.id, clientId: user.id }).catch((error: unknown) => {
       // Withdrawn or care ended between the read above and now: show the page, record nothing.
       if (!(error instanceof TRPCError && error.code === "NOT_FOUND")) throw error;
