@@ -115,7 +115,7 @@ function cursorSql(plan: SortPlan, cursor: Cursor | null): Prisma.Sql {
   return Prisma.sql`(${beyond} OR (s.sort_key = ${value} AND s.id > ${cursor.i}))`;
 }
 
-async function typoExpansions(db: Db, words: string[]): Promise<Expansion[]> {
+export async function typoExpansions(db: Db, words: string[]): Promise<Expansion[]> {
   const candidates = words.filter((w) => w.length >= 4);
   if (!candidates.length) return [];
   return db.$queryRaw<Expansion[]>`

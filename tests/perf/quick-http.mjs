@@ -61,11 +61,17 @@ const cases = [
     url: "/api/reading/progress",
     method: "POST",
     headers: { "content-type": "application/json", cookie: benchClient, origin: base },
-    setupRequest(req) {
-      const n = seq++;
-      const body = { assignmentId: `benchasg${(n % 1000) + 1}`, progress: 1 + (Math.floor(n / 1000) % 100), key: randomUUID() };
-      return { ...req, body: JSON.stringify(body) };
-    },
+    // autocannon applies setupRequest per entry of `requests` (not as a top-level option).
+    requests: [
+      {
+        method: "POST",
+        setupRequest(req) {
+          const n = seq++;
+          const body = { assignmentId: `benchasg${(n % 1000) + 1}`, progress: 1 + (Math.floor(n / 1000) % 100), key: randomUUID() };
+          return { ...req, body: JSON.stringify(body) };
+        },
+      },
+    ],
   },
   ...(assignmentId ? [{ name: "client reading page", url: `/client/readings/${assignmentId}`, headers: { cookie: client, "user-agent": "Mozilla/5.0 bench" } }] : []),
   { name: "library search page", url: "/therapist/library?q=attachment", headers: { cookie: therapist } },
