@@ -37,6 +37,27 @@ function serverPid() {
     return null;
   }
 }
+/** CPU seconds (user + system) the server process has used: per-request cost that other load on the machine does not inflate much. */
+function cpuSeconds(pid) {
+  try {
+    const fields = execFileSync("cat", [`/proc/${pid}/stat`]).toString().split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+/** CPU seconds used by the PostgreSQL backends serving DATABASE_URL's database (the pool's connections). */
+function dbCpuSeconds() {
+  const url = process.env.DATABASE_URL;
+  if (!url) return null;
+  try {
+    const db = new URL(url).pathname.slice(1);
+    const pids = execFileSync("psql", [url, "-Atc", `SELECT pid FROM pg_stat_activity WHERE datname = '${db.replace(/'/g, "")}' AND pid <> pg_backend_pid()`]).toString().trim().split("\n").filter(Boolean);
+    return pids.reduce((sum, p) => sum + (cpuSeconds(Number(p)) ?? 0), 0);
+  } catch {
+    return null;
+  }
+}
 function rssMb(pid) {
   try {
     const status = execFileSync("cat", [`/proc/${pid}/status`]).toString();
@@ -73,7 +94,7 @@ const cases = [
       },
     ],
   },
-  ...(assignmentId ? [{ name: "client reading page", url: `/client/readings/${assignmentId}`, headers: { cookie: client, "user-agent": "Mozilla/5.0 bench" } }] : []),
+  ...(assignmentId ? [{ name: "client reading page", url: `/client/readings/${assignmentId}?ready=1`, headers: { cookie: client, "user-agent": "Mozilla/5.0 bench" } }] : []),
   { name: "library search page", url: "/therapist/library?q=attachment", headers: { cookie: therapist } },
   { name: "tRPC search (typo)", url: `/api/trpc/library.search?input=${trpcInput}`, headers: { cookie: therapist, "content-type": "application/json" } },
   { name: "therapist home", url: "/therapist", headers: { cookie: therapist } },
@@ -88,19 +109,24 @@ for (const c of cases) {
   const { name, url, ...rest } = c;
   // Warm-up: a few requests before measuring.
   await autocannon({ url: base + url, connections: 4, amount: 40, ...rest });
+  const cpuBefore = pid ? cpuSeconds(pid) : null;
+  const dbBefore = dbCpuSeconds();
   const r = await autocannon({ url: base + url, connections, duration, ...rest });
+  const dbAfter = dbCpuSeconds();
+  const dbMs = dbBefore !== null && dbAfter !== null ? Math.round(((dbAfter - dbBefore) * 1000 * 10) / r.requests.total) / 10 : null;
+  const cpuMs = pid && cpuBefore !== null ? Math.round(((cpuSeconds(pid) - cpuBefore) * 1000 * 10) / r.requests.total) / 10 : null;
   const rss = pid ? rssMb(pid) : null;
   if (rss) peak = Math.max(peak, rss);
   if (r.non2xx) console.error(name, JSON.stringify(r.statusCodeStats));
-  results.push({ name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, rss });
+  results.push({ name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, rss, cpuMs, dbMs });
 }
 const bareGet = results.find((r) => r.name === "bare GET")?.rps;
 const barePost = results.find((r) => r.name === "bare POST")?.rps;
 console.log(`\n${base}, ${connections} connections, ${duration} s per case, server pid ${pid}, peak RSS ${peak} MB`);
-console.log("| case | req/s | p50 ms | p99 ms | non-2xx | errors | share of bare | RSS MB |");
-console.log("|---|---|---|---|---|---|---|---|");
+console.log("| case | req/s | p50 ms | p99 ms | non-2xx | errors | share of bare | server CPU ms/req | DB CPU ms/req | RSS MB |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
   const bare = r.name.includes("POST") ? barePost : bareGet;
   const share = bare ? `${Math.round((100 * r.rps) / bare)} %` : "";
-  console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${share} | ${r.rss ?? ""} |`);
+  console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${share} | ${r.cpuMs ?? ""} | ${r.dbMs ?? ""} | ${r.rss ?? ""} |`);
 }
