@@ -5,9 +5,9 @@ import { CrisisNotice } from "@/components/shell/CrisisNotice";
 import { OfflineReading } from "@/components/offline/OfflineReading";
 import { QuickExit } from "@/components/shell/QuickExit";
 import { requireUser } from "@/server/auth";
-import { getDb } from "@/server/db";
 import { getRequestDisplay } from "@/server/request-display";
 import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
+import { serverCaller } from "@/server/trpc/server";
 
 /** Discreet by default: a neutral tab title on every client page. Off: the normal "… · Haven" titles. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +22,7 @@ export default async function ClientLayout({ children }: { children: ReactNode }
   const { preferences } = await getRequestDisplay();
   const config = env();
   const quickExit = preferences?.quickExit ?? true;
-  const offline = await getDb().user.findUnique({ where: { id: user.id }, select: { offlineReading: true } });
+  const offline = await (await serverCaller()).offline.get();
   return (
     <AreaShell
       user={user}
@@ -36,7 +36,7 @@ export default async function ClientLayout({ children }: { children: ReactNode }
       }
     >
       {children}
-      <OfflineReading enabled={offline?.offlineReading ?? false} />
+      <OfflineReading enabled={offline.enabled} />
     </AreaShell>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactElement } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
@@ -57,16 +58,42 @@ const components: Components = {
   },
 };
 
+const remarkPlugins = [remarkGfm];
+const rehypePlugins = [rehypeSanitize];
+
+// Parsing, GFM and sanitizing a long resource costs milliseconds on every render, and the same
+// few hundred bodies are read over and over. On the server the rendered tree is kept in a small
+// LRU keyed by the Markdown text itself (so an edited resource is simply a new entry, and a stale
+// render can never be served); React elements are immutable, so sharing them between requests is safe.
+const CACHE_ENTRIES = 256;
+const CACHE_MAX_SOURCE = 200_000;
+const rendered = new Map<string, ReactElement>();
+
+export function renderMarkdown(source: string): ReactElement {
+  const hit = rendered.get(source);
+  if (hit) {
+    rendered.delete(source);
+    rendered.set(source, hit);
+    return hit;
+  }
+  // Markdown (not MarkdownHooks) is a plain synchronous function of its props: no hooks, no state.
+  const element = Markdown({ children: source, remarkPlugins, rehypePlugins, skipHtml: true, urlTransform: safeUrl, components });
+  if (typeof window === "undefined" && source.length <= CACHE_MAX_SOURCE) {
+    rendered.set(source, element);
+    if (rendered.size > CACHE_ENTRIES) rendered.delete(rendered.keys().next().value as string);
+  }
+  return element;
+}
+
+/** Test hook: how many rendered bodies the cache holds. */
+export function markdownCacheSize(): number {
+  return rendered.size;
+}
+
 /**
  * Renders resource Markdown (GitHub-flavoured) exactly as readers see it, everywhere: library,
  * editor preview, client reading view. Raw HTML is dropped, then the tree is sanitized.
  */
 export function MarkdownBody({ source, className }: { source: string; className?: string }) {
-  return (
-    <div className={`prose reading max-w-none ${className ?? ""}`}>
-      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} skipHtml urlTransform={safeUrl} components={components}>
-        {source}
-      </Markdown>
-    </div>
-  );
+  return <div className={`prose reading max-w-none ${className ?? ""}`}>{renderMarkdown(source)}</div>;
 }

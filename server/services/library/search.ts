@@ -83,20 +83,29 @@ function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[]
 
 type SortPlan = { key: Prisma.Sql; descending: boolean; numeric: boolean };
 
+/**
+ * Relevance is fts + bonus: `fts` (full-text ranks and the title bonus, read from the matched
+ * row's vector, detoasted once) and a trigram `bonus` on title and tags that lies in [0, 0.5].
+ * The bonus is the costly part (it re-trigrams the text for every row), and because it is bounded
+ * it need only be computed for rows that can still reach the page (see RELEVANCE_SLACK).
+ */
+const FTS_SCORE = Prisma.sql`(
+    3 * coalesce(ts_rank('{0.1,0.2,0.4,1.0}', m.v, m.exact, 1), 0)
+  + coalesce(ts_rank('{0.1,0.2,0.4,1.0}', m.v, m.fuzzy, 1), 0)
+  + CASE WHEN ts_filter(m.v, '{a}') @@ m.fuzzy THEN 1 ELSE 0 END
+)`;
+/** Largest possible bonus (0.5 × word_similarity ≤ 0.5) plus room for rounding to 6 places. */
+const RELEVANCE_SLACK = 0.50001;
+
 function sortPlan(sort: LibrarySearchFilters["sort"], hasQuery: boolean, q: string): SortPlan {
   if (sort === "relevance" && hasQuery) {
     // Exact (stemmed) hits count most, then prefix/typo hits; a title hit adds a bonus so titles lead.
-    const rank = Prisma.sql`round((
-        3 * coalesce(ts_rank('{0.1,0.2,0.4,1.0}', r."searchVector", query.exact, 1), 0)
-      + coalesce(ts_rank('{0.1,0.2,0.4,1.0}', r."searchVector", query.fuzzy, 1), 0)
-      + CASE WHEN ts_filter(r."searchVector", '{a}') @@ query.fuzzy THEN 1 ELSE 0 END
-      + 0.5 * greatest(word_similarity(${q}, r."title"), word_similarity(${q}, r."tagText"))
-    )::numeric, 6)`;
+    const rank = Prisma.sql`round((c.fts + 0.5 * greatest(word_similarity(${q}, c.title), word_similarity(${q}, c.tags)))::numeric, 6)`;
     return { key: rank, descending: true, numeric: true };
   }
-  if (sort === "title") return { key: Prisma.sql`lower(r."title")`, descending: false, numeric: false };
-  if (sort === "length") return { key: Prisma.sql`r."readingMinutes"::numeric`, descending: false, numeric: true };
-  return { key: Prisma.sql`round(extract(epoch from r."createdAt")::numeric * 1000)`, descending: true, numeric: true };
+  if (sort === "title") return { key: Prisma.sql`lower(c.title)`, descending: false, numeric: false };
+  if (sort === "length") return { key: Prisma.sql`c.minutes::numeric`, descending: false, numeric: true };
+  return { key: Prisma.sql`round(extract(epoch from c.created)::numeric * 1000)`, descending: true, numeric: true };
 }
 
 function cursorSql(plan: SortPlan, cursor: Cursor | null): Prisma.Sql {
@@ -106,7 +115,7 @@ function cursorSql(plan: SortPlan, cursor: Cursor | null): Prisma.Sql {
   return Prisma.sql`(${beyond} OR (s.sort_key = ${value} AND s.id > ${cursor.i}))`;
 }
 
-async function typoExpansions(db: Db, words: string[]): Promise<Expansion[]> {
+export async function typoExpansions(db: Db, words: string[]): Promise<Expansion[]> {
   const candidates = words.filter((w) => w.length >= 4);
   if (!candidates.length) return [];
   return db.$queryRaw<Expansion[]>`
@@ -151,21 +160,52 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   }
   const where = Prisma.join(conditions, " AND ");
   const fuzzyText = hasQuery ? buildFuzzyQuery(words, expansions) : "";
-  const from = hasQuery
-    ? Prisma.sql`"Resource" r CROSS JOIN (
-        SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query`
-    : Prisma.sql`"Resource" r`;
+  const relevance = filters.sort === "relevance" && hasQuery;
   const order = plan.descending ? Prisma.sql`s.sort_key DESC, s.id ASC` : Prisma.sql`s.sort_key ASC, s.id ASC`;
 
-  const [page, counted] = await Promise.all([
-    db.$queryRaw<{ id: string; sort_key: string }[]>`
+  // One statement: the matching rows once (MATERIALIZED), their exact count, and the page.
+  // `matched` keeps only what sorting needs. For relevance, `bound` is the (limit+1)-th best fts
+  // among rows certainly past the cursor; a row whose fts is more than the largest possible bonus
+  // below it cannot reach the page, so the bonus is computed for the few rows that can.
+  const matched = hasQuery
+    ? Prisma.sql`SELECT m.id, m.title, m.tags, m.minutes, m.created, ${relevance ? Prisma.sql`${FTS_SCORE}` : Prisma.sql`0`}::float8 AS fts
+        FROM (
+          SELECT r."id" AS id, r."title" AS title, r."tagText" AS tags, r."readingMinutes" AS minutes, r."createdAt" AS created,
+            r."searchVector" || ''::tsvector AS v, query.exact, query.fuzzy
+          FROM "Resource" r CROSS JOIN (
+            SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query
+          WHERE ${where}
+          OFFSET 0
+        ) m`
+    : Prisma.sql`SELECT r."id" AS id, r."title" AS title, r."tagText" AS tags, r."readingMinutes" AS minutes, r."createdAt" AS created, 0::float8 AS fts
+        FROM "Resource" r WHERE ${where}`;
+  const cursorKey = cursor && plan.numeric ? Number(cursor.k) : null;
+  if (cursorKey !== null && !Number.isFinite(cursorKey)) {
+    throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
+  }
+  const candidates = relevance
+    ? Prisma.sql`SELECT * FROM matched c
+        WHERE c.fts >= coalesce((
+            SELECT b.fts FROM matched b
+            ${cursorKey !== null ? Prisma.sql`WHERE b.fts + ${RELEVANCE_SLACK}::float8 < ${cursorKey}::float8` : Prisma.empty}
+            ORDER BY b.fts DESC OFFSET ${filters.limit} LIMIT 1
+          ), '-Infinity'::float8) - ${RELEVANCE_SLACK}::float8
+          ${cursorKey !== null ? Prisma.sql`AND c.fts <= ${cursorKey}::float8 + 0.00001` : Prisma.empty}`
+    : Prisma.sql`SELECT * FROM matched c`;
+
+  const rowsWithTotal = await db.$queryRaw<{ id: string | null; sort_key: string | null; total: number }[]>`
+    WITH matched AS MATERIALIZED (${matched})
+    SELECT p.id, p.sort_key, t.total
+    FROM (SELECT count(*)::int AS total FROM matched) t
+    LEFT JOIN LATERAL (
       SELECT s.id, s.sort_key::text AS sort_key
-      FROM (SELECT r."id" AS id, ${plan.key} AS sort_key FROM ${from} WHERE ${where}) s
+      FROM (SELECT c.id, ${plan.key} AS sort_key FROM (${candidates}) c) s
       WHERE ${cursorSql(plan, cursor)}
       ORDER BY ${order}
-      LIMIT ${filters.limit + 1}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
-  ]);
+      LIMIT ${filters.limit + 1}
+    ) p ON true`;
+  const page = rowsWithTotal.flatMap((row) => (row.id === null || row.sort_key === null ? [] : [{ id: row.id, sort_key: row.sort_key }]));
+  const counted = [{ total: rowsWithTotal[0]?.total ?? 0 }];
 
   const pageRows = page.slice(0, filters.limit);
   const last = pageRows[pageRows.length - 1];

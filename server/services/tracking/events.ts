@@ -1,6 +1,8 @@
 import { AppError } from "../../app-error";
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { ReadingEventType } from "../../generated/prisma/enums";
+import { getDb } from "../../db";
 import { isUniqueViolation } from "../../errors";
 import type { TrackingSummary } from "../../schemas/assignment";
 
@@ -116,8 +118,20 @@ async function report(
 }
 
 /** Called by the server render of the reading view for its client. */
-export function recordOpen(db: PrismaClient, input: { assignmentId: string; clientId: string; at?: Date }): Promise<ReportResult> {
+export async function recordOpen(db: PrismaClient, input: { assignmentId: string; clientId: string; at?: Date }): Promise<ReportResult> {
   const at = input.at ?? new Date();
+  // Most renders fall inside the current open's window: one plain read (same ownership rules),
+  // no transaction, no lock. The open window only moves forward, so "same open" stays true.
+  const [current] = await db.$queryRaw<TrackingSummary[]>`
+    SELECT a."firstOpenedAt", a."lastOpenedAt", a."openCount", a."progress", a."completedAt"
+    FROM "Assignment" a
+    WHERE a."id" = ${input.assignmentId} AND a."clientId" = ${input.clientId} AND a."active" = true
+      AND EXISTS (
+        SELECT 1 FROM "CareRelationship" c
+        WHERE c."therapistId" = a."therapistId" AND c."clientId" = a."clientId" AND c."active" = true
+      )`;
+  if (!current) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  if (!classifyOpen(current, at)) return { recorded: false, summary: current };
   return report(db, input, async (tx, before) => {
     const type = classifyOpen(before, at);
     if (!type) return false;
@@ -136,21 +150,56 @@ export function recordOpen(db: PrismaClient, input: { assignmentId: string; clie
   });
 }
 
-/** Furthest scroll depth; never goes down. A report that is not further records nothing. */
-export function reportProgress(
+type ProgressRow = TrackingSummary & { recorded: boolean };
+
+/**
+ * Furthest scroll depth; never goes down. A report that is not further records nothing.
+ *
+ * The hot write path (a report every few seconds per reader), so it is ONE statement and one
+ * round trip instead of a five-trip interactive transaction, with the same guarantees:
+ * - ownership: the `target` CTE locks the assignment only if it is the caller's, still active, and
+ *   their care with the assigning therapist is active; otherwise no row → NOT_FOUND;
+ * - idempotency: the event insert is ON CONFLICT DO NOTHING on the unique (assignmentId, key), so a
+ *   retried key records nothing (and waits for a concurrent insert of the same key to settle);
+ * - monotonic: the event is written only when the report is further than the locked row, and the
+ *   summary moves with GREATEST, which re-reads the newest row version under the lock;
+ * - atomic: the event and the summary change commit together or not at all.
+ */
+export async function reportProgress(
   db: PrismaClient,
   input: { assignmentId: string; clientId: string; progress: number; key: string; at?: Date },
 ): Promise<ReportResult> {
   const at = input.at ?? new Date();
   const progress = Math.max(0, Math.min(100, Math.round(input.progress)));
-  return report(db, input, async (tx, before) => {
-    if (progress <= before.progress) return false;
-    if (!(await insertEvent(tx, { assignmentId: input.assignmentId, type: "PROGRESS", at, progress, key: input.key }))) return false;
-    // GREATEST keeps progress monotonic even if another writer slipped past the lock.
-    await tx.$executeRaw`UPDATE "Assignment" SET "progress" = GREATEST("progress", ${progress}) WHERE "id" = ${input.assignmentId}`;
-    await tx.assignment.update({ where: { id: input.assignmentId }, data: { lastActivityAt: at }, select: { id: true } });
-    return true;
-  });
+  const rows = await db.$queryRaw<ProgressRow[]>`
+    WITH target AS (
+      SELECT a."id", a."firstOpenedAt", a."lastOpenedAt", a."openCount", a."progress", a."completedAt"
+      FROM "Assignment" a
+      WHERE a."id" = ${input.assignmentId} AND a."clientId" = ${input.clientId} AND a."active" = true
+        AND EXISTS (
+          SELECT 1 FROM "CareRelationship" c
+          WHERE c."therapistId" = a."therapistId" AND c."clientId" = a."clientId" AND c."active" = true
+        )
+      FOR UPDATE OF a
+    ), event AS (
+      INSERT INTO "ReadingEvent" ("id", "assignmentId", "type", "at", "progress", "idempotencyKey")
+      SELECT ${randomUUID()}::text, t."id", 'PROGRESS'::"ReadingEventType", ${at}::timestamp(3), ${progress}::int, ${input.key}::text
+      FROM target t WHERE ${progress}::int > t."progress"
+      ON CONFLICT ("assignmentId", "idempotencyKey") DO NOTHING
+      RETURNING "assignmentId"
+    ), moved AS (
+      UPDATE "Assignment" s SET "progress" = GREATEST(s."progress", ${progress}::int), "lastActivityAt" = ${at}::timestamp(3)
+      FROM event e WHERE s."id" = e."assignmentId"
+      RETURNING s."firstOpenedAt", s."lastOpenedAt", s."openCount", s."progress", s."completedAt"
+    )
+    SELECT m."firstOpenedAt", m."lastOpenedAt", m."openCount", m."progress", m."completedAt", true AS recorded FROM moved m
+    UNION ALL
+    SELECT t."firstOpenedAt", t."lastOpenedAt", t."openCount", t."progress", t."completedAt", false AS recorded
+    FROM target t WHERE NOT EXISTS (SELECT 1 FROM moved)`;
+  const [row] = rows;
+  if (!row || rows.length !== 1) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  const { recorded, ...summary } = row;
+  return { recorded, summary };
 }
 
 /** Marks the reading done (once). */
@@ -185,4 +234,9 @@ export async function saveReflection(
     await tx.assignment.update({ where: { id: input.assignmentId }, data: { lastActivityAt: at }, select: { id: true } });
     return reflection;
   });
+}
+
+/** The reading page's open, on the app's database (pages never hold a Prisma client themselves). */
+export function recordPageOpen(input: { assignmentId: string; clientId: string }) {
+  return recordOpen(getDb(), input);
 }

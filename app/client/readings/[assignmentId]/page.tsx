@@ -8,9 +8,8 @@ import { ContentNoteInterstitial } from "@/components/reading/ContentNoteInterst
 import { ReadingSession } from "@/components/reading/ReadingSession";
 import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { requireUser } from "@/server/auth";
-import { getDb } from "@/server/db";
 import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
-import { isPrefetchOrBot, recordOpen } from "@/server/services/tracking/events";
+import { classifyOpen, isPrefetchOrBot, recordPageOpen } from "@/server/services/tracking/events";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
 import { TherapistNote } from "@/components/reading/TherapistNote";
 import { CrisisNotice } from "@/components/shell/CrisisNotice";
@@ -42,8 +41,10 @@ export default async function ReadingPage({
 
   // Opened = this server render for its client (works without JavaScript). Not from a tRPC
   // procedure, so no script can count opens, and never for prefetches or link-preview bots.
-  if (reading.careActive && !isPrefetchOrBot(await headers())) {
-    await recordOpen(getDb(), { assignmentId: reading.id, clientId: user.id }).catch((error: unknown) => {
+  // A render inside the current open's window records nothing: skip the round trip (the summary
+  // above was read for this client a moment ago, and the window only moves forward).
+  if (reading.careActive && classifyOpen(reading.tracking, new Date()) && !isPrefetchOrBot(await headers())) {
+    await recordPageOpen({ assignmentId: reading.id, clientId: user.id }).catch((error: unknown) => {
       // Withdrawn or care ended between the read above and now: show the page, record nothing.
       if (!(isAppError(error) && error.code === "NOT_FOUND")) throw error;
     });

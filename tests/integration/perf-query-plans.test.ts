@@ -1,0 +1,210 @@
+// Issue 10: key list and search queries must use indexes, not scan whole tables, on a database big
+// enough for the planner's choice to mean something. Approach: seed ten thousand resources (varied
+// text from a vocabulary) and tens of thousands of assignments, reading events and audit events in
+// bulk SQL, ANALYZE, then run the REAL procedures through a Prisma client that records every SQL
+// statement it sends, and EXPLAIN each recorded SELECT with its own parameters. No planner settings
+// are changed (no enable_seqscan tricks): the plans are the ones production would get at this size.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../server/generated/prisma/client";
+import { setDbForTests } from "../../server/db";
+import { testDb } from "../support/test-db";
+import type { LibrarySearchInput } from "../../server/schemas/library";
+import { buildFuzzyQuery, queryWords, typoExpansions } from "../../server/services/library/search";
+import { callerFor, createAdmin, createClientOf, createTherapist, type TestUser } from "../support/factories";
+
+const WATCHED = new Set(["Assignment", "ReadingEvent", "AuditEvent", "Resource"]);
+const VOCABULARY = (
+  "attachment secure anxious avoidant disorganised safe base haven trust repair rupture closeness distance " +
+  "partner child parent caregiver comfort soothe regulate window tolerance grounding breath body shame " +
+  "compassion kindness critic voice boundary needs feelings grief loss fear hope relationship therapy " +
+  "healing earned security reflective function mentalising curiosity presence attunement misattunement " +
+  "protest withdrawal pursue freeze fawn fight flight nervous system vagal calm alarm memory story " +
+  "narrative coherent reunion separation strange situation infant adult interview dismissing preoccupied " +
+  "unresolved trauma neglect warmth consistency reliable predictable mirror validation empathy listening " +
+  "journal letter worksheet exercise practice daily routine sleep rest play creativity friendship community"
+).split(" ");
+
+let queries: { query: string; params: unknown[] }[] = [];
+let recording: PrismaClient;
+let plainPool: pg.Pool;
+let therapist: TestUser;
+let client: TestUser;
+let admin: TestUser;
+
+beforeAll(async () => {
+  const url = process.env.DATABASE_URL as string;
+  plainPool = new pg.Pool({ connectionString: url, max: 2 });
+  // The database is dropped at the end of the file; an idle connection cut then is expected.
+  plainPool.on("error", () => {});
+  therapist = await createTherapist();
+  client = await createClientOf(therapist);
+  admin = await createAdmin();
+  const sql = (text: string, params: unknown[] = []) => plainPool.query(text, params);
+
+  // ~10,000 resources with varied text, 200 therapists, 2,000 clients, ~20,000 assignments,
+  // ~40,000 reading events, ~40,000 audit events.
+  await sql(`CREATE TEMP TABLE IF NOT EXISTS vocab (n int, w text)`);
+  await sql(`INSERT INTO "User" (id, email, name, role, "updatedAt")
+    SELECT 'pt' || g, 'pt' || g || '@plan.test', 'Therapist ' || g, 'THERAPIST', now() FROM generate_series(1, 200) g`);
+  await sql(`INSERT INTO "User" (id, email, name, role, "updatedAt")
+    SELECT 'pc' || g, 'pc' || g || '@plan.test', 'Client ' || g, 'CLIENT', now() FROM generate_series(1, 2000) g`);
+  await sql(`INSERT INTO "CareRelationship" (id, "therapistId", "clientId")
+    SELECT 'pcr' || g, 'pt' || (1 + g % 200), 'pc' || g FROM generate_series(1, 2000) g`);
+  await sql(
+    `WITH v AS (SELECT $1::text[] AS w, cardinality($1::text[]) AS n)
+     INSERT INTO "Resource" (id, slug, title, summary, body, kind, "readingMinutes", visibility, status, "tagText", "publishedAt", "createdAt", "updatedAt", "ownerId")
+     SELECT 'pr' || g, 'plan-resource-' || g,
+       initcap(w[1 + (g * 7) % n] || ' and ' || w[1 + (g * 13) % n] || ' ' || w[1 + (g * 31) % n]),
+       'On ' || w[1 + (g * 17) % n] || ', ' || w[1 + (g * 19) % n] || ' and ' || w[1 + (g * 23) % n] || '.',
+       -- Skewed like real prose: early vocabulary words are in nearly every body, late ones in few.
+       (SELECT string_agg(w[1 + floor(n * power((abs(hashint4(g * 1000 + k)) % 100000) / 100000.0, 4))::int], ' ') FROM generate_series(1, 40) k),
+       (ARRAY['ARTICLE','EXERCISE','WORKSHEET','VIDEO']::"ResourceKind"[])[1 + g % 4], 3 + g % 20, 'SHARED', 'PUBLISHED',
+       w[1 + (g * 11) % n] || ' ' || w[1 + (g * 29) % n], now() - g * interval '1 hour', now() - g * interval '1 hour', now(),
+       CASE WHEN g % 10 = 0 THEN 'pt' || (1 + g % 200) END
+     FROM v, generate_series(1, 10000) g`,
+    [VOCABULARY],
+  );
+  await sql(`INSERT INTO "Assignment" (id, "therapistId", "clientId", "resourceId", "assignedAt", progress, "lastActivityAt")
+    SELECT 'pa' || g, 'pt' || (1 + (1 + g % 2000) % 200), 'pc' || (1 + g % 2000), 'pr' || (1 + (g * 7 + g / 2000) % 3000),
+      now() - (g % 500) * interval '1 hour', g % 101, now() - (g % 300) * interval '1 hour'
+    FROM generate_series(1, 20000) g`);
+  // The signed-in therapist and client get a realistic caseload among them.
+  await sql(`INSERT INTO "Assignment" (id, "therapistId", "clientId", "resourceId", progress)
+    SELECT 'pm' || g, $1, $2, 'pr' || (g * 37), g % 101 FROM generate_series(1, 40) g`, [therapist.id, client.id]);
+  await sql(`INSERT INTO "ReadingEvent" (id, "assignmentId", type, at, progress, "idempotencyKey")
+    SELECT 'pe' || g, 'pa' || (1 + g % 20000), 'PROGRESS', now() - (g % 1000) * interval '1 minute', g % 101, 'k' || g
+    FROM generate_series(1, 40000) g`);
+  await sql(`INSERT INTO "AuditEvent" (id, at, "actorId", "actorRole", action, "targetType", "targetId")
+    SELECT 'pv' || g, now() - g * interval '1 minute', 'pt' || (1 + g % 200), 'THERAPIST',
+      (ARRAY['auth.sign_in','assignment.created','resource.edited','invitation.created'])[1 + g % 4], 'Assignment', 'pa' || (1 + g % 20000)
+    FROM generate_series(1, 40000) g`);
+  await sql(`ANALYZE`);
+
+  const adapter = new PrismaPg({ connectionString: url, max: 2 });
+  const logging = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" } as const] });
+  logging.$on("query", (event) => {
+    queries.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
+  });
+  recording = logging as unknown as PrismaClient;
+  setDbForTests(recording);
+}, 180_000);
+
+afterAll(async () => {
+  setDbForTests(testDb);
+  await recording?.$disconnect();
+  await plainPool?.end();
+});
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; Plans?: PlanNode[] };
+
+function seqScans(node: PlanNode): string[] {
+  const own = node["Node Type"] === "Seq Scan" && node["Relation Name"] && WATCHED.has(node["Relation Name"]) ? [node["Relation Name"]] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
+}
+
+/** Runs `work` while recording its SQL, then EXPLAINs every SELECT it sent; returns the offenders. */
+async function scansIn(work: () => Promise<unknown>) {
+  queries = [];
+  await work();
+  const offenders: string[] = [];
+  let explained = 0;
+  for (const { query, params } of queries) {
+    if (!/^\s*(SELECT|WITH)\b/i.test(query) || /\b(INSERT|UPDATE|DELETE)\b/i.test(query)) continue;
+    const result = await plainPool.query(`EXPLAIN (FORMAT JSON) ${query}`, params);
+    const plan = (result.rows[0] as { "QUERY PLAN": { Plan: PlanNode }[] })["QUERY PLAN"][0]?.Plan as PlanNode;
+    explained++;
+    const scans = seqScans(plan);
+    if (scans.length) {
+      offenders.push(`${scans.join(", ")} ← ${query.slice(0, 300)}`);
+    }
+  }
+  expect(explained).toBeGreaterThan(0);
+  return offenders;
+}
+
+const SEARCHES: [string, LibrarySearchInput][] = [
+  ["one word", { q: "friendship" }],
+  ["two words", { q: "daily routine" }],
+  ["a typo", { q: "creativty" }],
+  ["a query with filters", { q: "journal", kinds: ["EXERCISE"], length: "short" }],
+  ["a title sort", { q: "community", sort: "title" }],
+];
+
+describe("query plans at practice scale use indexes", () => {
+  it.each(SEARCHES)("library search: %s scans no assignments, events or audit rows", async (_label, input) => {
+    const offenders = await scansIn(() => callerFor(therapist).library.search(input));
+    expect(offenders.filter((o) => !o.startsWith("Resource ←"))).toEqual([]);
+  });
+
+  // Known gap (issue 10), kept visible: the search's match is one OR over the full-text GIN index
+  // and two trigram indexes, combined with the visibility filter; at 10,000 resources PostgreSQL 15
+  // still plans a sequential scan of "Resource" for it (its cost model does not charge for
+  // de-TOASTing each search vector). This test flips to failing — remove `.fails` then — once the
+  // match is restructured (e.g. a UNION of index-only id sets) so that the index is chosen.
+  it.fails("library search: a selective word uses an index on resources (known gap)", async () => {
+    expect(await scansIn(() => callerFor(therapist).library.search({ q: "friendship" }))).toEqual([]);
+  });
+
+  it("library search: a deep page scans no assignments, events or audit rows", async () => {
+    const first = await callerFor(therapist).library.search({ q: "sleep", limit: 10 });
+    expect(first.nextCursor).toBeTruthy();
+    const offenders = await scansIn(() => callerFor(therapist).library.search({ q: "sleep", limit: 10, cursor: first.nextCursor }));
+    expect(offenders.filter((o) => !o.startsWith("Resource ←"))).toEqual([]);
+  });
+
+  it("therapist home, client list and one client's detail", async () => {
+    expect(await scansIn(() => callerFor(therapist).assignment.dashboard({ since: new Date(Date.now() - 7 * 86_400_000) }))).toEqual([]);
+    expect(await scansIn(() => callerFor(therapist).client.list({}))).toEqual([]);
+    expect(await scansIn(() => callerFor(therapist).client.byId({ id: client.id }))).toEqual([]);
+  });
+
+  it("the client's own readings and one reading", async () => {
+    expect(await scansIn(() => callerFor(client).reading.list())).toEqual([]);
+    expect(await scansIn(() => callerFor(client).reading.byId({ id: "pm1" }))).toEqual([]);
+  });
+
+  it("the audit trail with and without filters", async () => {
+    expect(await scansIn(() => callerFor(admin).audit.list({}))).toEqual([]);
+    expect(await scansIn(() => callerFor(admin).audit.list({ filter: { action: "assignment.created" } }))).toEqual([]);
+  });
+});
+
+// The search ranks fully only the rows that can still reach the page (the trigram bonus is bounded).
+// It must return exactly what ranking every match gives: compare page by page with the reference
+// ordering (the previous query, which ranked every match), including the exact total.
+describe("bounded relevance ranking returns what ranking every match returns", () => {
+  it.each(["attachment", "sleep", "friendship", "secure base", "avoidnt"])("for %j", async (q) => {
+    const words = queryWords(q);
+    const expansions = await typoExpansions(recording, words);
+    const fuzzy = buildFuzzyQuery(words, expansions);
+    const text = words.join(" ");
+    const reference = await plainPool.query<{ id: string }>(
+      `SELECT r.id FROM "Resource" r CROSS JOIN (SELECT to_tsquery('english', $1) AS fuzzy, plainto_tsquery('english', $2) AS exact) query
+       WHERE (r."ownerId" = $3 OR (r."status" = 'PUBLISHED' AND (r."ownerId" IS NULL OR r."visibility" = 'SHARED')))
+         AND r."status" IN ('PUBLISHED', 'DRAFT')
+         AND (r."searchVector" @@ query.fuzzy OR $2 <% r."title" OR $2 <% r."tagText")
+       ORDER BY round((
+           3 * coalesce(ts_rank('{0.1,0.2,0.4,1.0}', r."searchVector", query.exact, 1), 0)
+         + coalesce(ts_rank('{0.1,0.2,0.4,1.0}', r."searchVector", query.fuzzy, 1), 0)
+         + CASE WHEN ts_filter(r."searchVector", '{a}') @@ query.fuzzy THEN 1 ELSE 0 END
+         + 0.5 * greatest(word_similarity($2, r."title"), word_similarity($2, r."tagText"))
+       )::numeric, 6) DESC, r.id ASC`,
+      [fuzzy, text, therapist.id],
+    );
+    const expected = reference.rows.map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 4; page++) {
+      const result = await callerFor(therapist).library.search({ q, limit: 7, cursor });
+      expect(result.total).toBe(expected.length);
+      seen.push(...result.items.map((item) => item.id));
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expected.slice(0, seen.length));
+    expect(seen.length).toBe(Math.min(28, expected.length));
+  });
+});
