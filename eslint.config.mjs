@@ -12,6 +12,21 @@ const config = [
     },
   },
   {
+    // Every string a caller sends must refuse NUL bytes and lone surrogates: build it with
+    // text()/id() from server/schemas/text.ts (tests/unit/storable-text.test.ts checks the result).
+    files: ["server/schemas/**/*.ts", "server/routers/**/*.ts", "server/services/progress-report.ts"],
+    ignores: ["server/schemas/text.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.object.name='z'][callee.property.name='string']",
+          message: "Use text() from server/schemas/text.ts: it refuses NUL bytes and lone surrogates before they reach PostgreSQL.",
+        },
+      ],
+    },
+  },
+  {
     ignores: [".next*/**", "node_modules/**", "server/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**", "tests/screenshots/out/**"],
   },
 ];

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { text } from "../schemas/text";
 import { changePasswordInput } from "../schemas/account";
 import { recordAudit } from "../services/audit";
 import { hashPassword, verifyPassword } from "../services/passwords";
@@ -10,7 +11,7 @@ import { protectedProcedure, publicProcedure, router } from "../trpc";
 export const CHANGE_PASSWORD_FAILURES = 10;
 
 const meOutput = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]) })
+  .object({ id: text(), email: text(), name: text(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]) })
   .nullable();
 
 export const accountRouter = router({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { keysetCursor, optionalText } from "./admin";
 
 // Audit actions, shared by the server and the admin audit screen.
@@ -39,8 +40,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 // Audit trail filters, list output and export: shared by the audit router, the CSV route and the screen.
 
-const isoDay = z
-  .string()
+const isoDay = text()
   .trim()
   .optional()
   .transform((value) => value || undefined)
@@ -51,8 +51,7 @@ export const auditFilterInput = z
   .object({
     /** An email or an account id. */
     actor: optionalText(254),
-    action: z
-      .string()
+    action: text()
       .optional()
       .transform((value) => value || undefined)
       .pipe(z.enum(AUDIT_ACTIONS, "Choose an action from the list").optional()),
@@ -73,23 +72,23 @@ export const auditListInput = z.object({
 });
 
 export const auditEventView = z.object({
-  id: z.string(),
+  id: text(),
   at: z.date(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorEmail: z.string().nullable(),
+  actorId: text().nullable(),
+  actorName: text().nullable(),
+  actorEmail: text().nullable(),
   actorRole: z.enum(["ADMIN", "THERAPIST", "CLIENT"]).nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
+  action: text(),
+  targetType: text().nullable(),
+  targetId: text().nullable(),
   /** A readable name for the target when it is an account. */
-  targetLabel: z.string().nullable(),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()).nullable(),
+  targetLabel: text().nullable(),
+  requestId: text().nullable(),
+  ip: text().nullable(),
+  detail: z.record(text(), z.unknown()).nullable(),
 });
 export type AuditEventView = z.infer<typeof auditEventView>;
 
-export const auditListOutput = z.object({ items: z.array(auditEventView), nextCursor: z.string().nullable() });
+export const auditListOutput = z.object({ items: z.array(auditEventView), nextCursor: text().nullable() });
 
 export const AUDIT_TARGET_TYPES = ["User", "Invitation", "Resource", "Assignment", "CareRelationship", "Collection", "AuditEvent"] as const;
