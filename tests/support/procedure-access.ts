@@ -225,3 +225,14 @@ export async function stateFingerprint(): Promise<string> {
   ]);
   return JSON.stringify(rows);
 }
+
+/**
+ * One round trip: a hash of every row of every table a procedure can write (rate-limit counters
+ * excepted: a refused attempt may rightly count against a throttle).
+ */
+export async function contentHash(): Promise<string> {
+  const tables = ["User", "Invitation", "PasswordReset", "CareRelationship", "Resource", "Tag", "ResourceTag", "Favorite", "Collection", "CollectionItem", "Assignment", "ReadingEvent", "Reflection", "AuditEvent"];
+  const parts = tables.map((table) => `(SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM "${table}" t)`);
+  const [row] = await getDb().$queryRawUnsafe<{ hash: string }[]>(`SELECT md5(${parts.join(" || ")}) AS hash`);
+  return row!.hash;
+}
