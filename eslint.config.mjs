@@ -14,7 +14,8 @@ const config = [
   {
     // Every string a caller sends must refuse NUL bytes and lone surrogates: build it with
     // text()/id() from server/schemas/text.ts (tests/unit/storable-text.test.ts checks the result).
-    files: ["server/schemas/**/*.ts", "server/routers/**/*.ts", "server/services/progress-report.ts"],
+    // Services count too: they decode cursors and other opaque values that come from callers.
+    files: ["server/schemas/**/*.ts", "server/routers/**/*.ts", "server/services/**/*.ts"],
     ignores: ["server/schemas/text.ts"],
     rules: {
       "no-restricted-syntax": [
