@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { text } from "../schemas/text";
+import { outputText } from "../schemas/text";
 import { changePasswordInput } from "../schemas/account";
 import { recordAudit } from "../services/audit";
 import { hashPassword, verifyPassword } from "../services/passwords";
@@ -11,7 +11,7 @@ import { protectedProcedure, publicProcedure, router } from "../trpc";
 export const CHANGE_PASSWORD_FAILURES = 10;
 
 const meOutput = z
-  .object({ id: text(), email: text(), name: text(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]) })
+  .object({ id: outputText(), email: outputText(), name: outputText(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]) })
   .nullable();
 
 export const accountRouter = router({

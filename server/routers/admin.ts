@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { text } from "../schemas/text";
+import { outputText } from "../schemas/text";
 import {
   accountDetail as accountDetailOutput,
   accountIdInput,
@@ -29,7 +29,7 @@ import { issuePasswordReset } from "../services/password-reset";
 import { adminProcedure, router } from "../trpc";
 
 const NOT_FOUND = "We couldn't find that account.";
-const changedOutput = z.object({ id: text(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]) });
+const changedOutput = z.object({ id: outputText(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]) });
 
 /** The link is shown to the admin only when no mail server sent it (development, demos). */
 function linkForDisplay(issued: { email: string; expiresAt: Date; link: string; mail: { delivered: "smtp" | "outbox" } }) {

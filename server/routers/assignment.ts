@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../schemas/text";
+import { outputText, text } from "../schemas/text";
 import { assignCreateInput, assignResult, entityId, resourceKind } from "../schemas/assignment";
 import { recordAudit } from "../services/audit";
 import { assignToClients, remindClient, withdrawAssignment } from "../services/assignments";
@@ -9,10 +9,10 @@ import { assignableClients, resourceEngagement } from "../services/engagement";
 import { router, therapistProcedure } from "../trpc";
 
 const attentionItem = z.object({
-  assignmentId: text(),
-  clientId: text(),
-  clientName: text(),
-  resourceTitle: text(),
+  assignmentId: outputText(),
+  clientId: outputText(),
+  clientName: outputText(),
+  resourceTitle: outputText(),
   assignedAt: z.date(),
   completedAt: z.date().nullable(),
 });
@@ -21,7 +21,7 @@ export const dashboardOutput = z.object({
   since: z.date().nullable(),
   notOpened: z.array(attentionItem),
   finished: z.array(attentionItem),
-  reflections: z.array(attentionItem.extend({ rating: z.number().int().nullable(), body: text(), sharedAt: z.date().nullable() })),
+  reflections: z.array(attentionItem.extend({ rating: z.number().int().nullable(), body: outputText(), sharedAt: z.date().nullable() })),
   weekly: z.array(z.object({ weekStart: z.date(), opens: z.number().int(), completions: z.number().int() })),
 });
 
@@ -48,7 +48,7 @@ export const assignmentRouter = router({
   /** My clients for the assign dialog, flagged when they already have `resourceId`. Client data: audited. */
   clientOptions: therapistProcedure
     .input(z.object({ resourceId: entityId.optional() }).optional())
-    .output(z.array(z.object({ id: text(), name: text(), email: text(), alreadyAssigned: z.boolean() })))
+    .output(z.array(z.object({ id: outputText(), name: outputText(), email: outputText(), alreadyAssigned: z.boolean() })))
     .query(async ({ ctx, input }) => {
       const clients = await assignableClients(ctx.db, ctx.user.id, input?.resourceId);
       await recordAudit(ctx.db, ctx.actor, {
@@ -64,8 +64,8 @@ export const assignmentRouter = router({
     .input(z.object({ q: text().trim().max(100).optional() }).optional())
     .output(
       z.object({
-        resources: z.array(z.object({ id: text(), title: text(), kind: resourceKind, readingMinutes: z.number().int(), hasContentNote: z.boolean() })),
-        collections: z.array(z.object({ id: text(), title: text(), items: z.number().int() })),
+        resources: z.array(z.object({ id: outputText(), title: outputText(), kind: resourceKind, readingMinutes: z.number().int(), hasContentNote: z.boolean() })),
+        collections: z.array(z.object({ id: outputText(), title: outputText(), items: z.number().int() })),
       }),
     )
     .query(async ({ ctx, input }) => {

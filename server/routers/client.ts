@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { text } from "../schemas/text";
+import { outputText } from "../schemas/text";
 import { entityId } from "../schemas/assignment";
 import { clientDetail as clientDetailOutput, clientIdInput, clientSearchInput, clientSummary, inviteClientInput, inviteResult, pendingInvitation } from "../schemas/client";
 import { recordAudit } from "../services/audit";
@@ -131,7 +131,7 @@ export const clientRouter = router({
   /** Just the name, for page titles; NOT_FOUND outside my active care. Not client data, not audited. */
   header: therapistProcedure
     .input(clientIdInput)
-    .output(z.object({ name: text() }))
+    .output(z.object({ name: outputText() }))
     .query(async ({ ctx, input }) => {
       const client = await requireClientInCare(ctx.db, ctx.user.id, input.id);
       return { name: client.name };

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { text } from "../schemas/text";
+import { outputText, text } from "../schemas/text";
 import { roleSchema } from "../schemas/account";
 import { acceptInviteInput } from "../schemas/client";
 import { acceptInvitation, describeInvitation } from "../services/invitations";
@@ -17,14 +17,14 @@ export const inviteRouter = router({
     .input(tokenInput)
     .output(
       z
-        .object({ name: text(), email: text(), role: roleSchema, inviterName: text(), expiresAt: z.date(), existingAccount: z.boolean() })
+        .object({ name: outputText(), email: outputText(), role: roleSchema, inviterName: outputText(), expiresAt: z.date(), existingAccount: z.boolean() })
         .nullable(),
     )
     .query(({ ctx, input }) => describeInvitation(ctx.db, input.token)),
 
   accept: publicProcedure
     .input(acceptInviteInput)
-    .output(z.object({ email: text(), role: roleSchema }))
+    .output(z.object({ email: outputText(), role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
       // Guessing tokens is hopeless (256 bits), but password checks for linked accounts are throttled,
       // per link and per client address.

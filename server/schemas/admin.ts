@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./text";
+import { outputText, text } from "./text";
 import { emailInput, roleSchema } from "./account";
 
 // Admin console inputs and outputs, shared by the admin router and the admin screens.
@@ -38,9 +38,9 @@ export const accountListInput = z.object({
 export type AccountListInput = z.input<typeof accountListInput>;
 
 export const accountRow = z.object({
-  id: text(),
-  email: text(),
-  name: text(),
+  id: outputText(),
+  email: outputText(),
+  name: outputText(),
   role: roleSchema,
   status: accountStatusSchema,
   lastLoginAt: z.date().nullable(),
@@ -48,7 +48,7 @@ export const accountRow = z.object({
 });
 export type AccountRow = z.infer<typeof accountRow>;
 
-export const accountListOutput = z.object({ items: z.array(accountRow), nextCursor: text().nullable() });
+export const accountListOutput = z.object({ items: z.array(accountRow), nextCursor: outputText().nullable() });
 
 export const accountIdInput = z.object({ userId: entityId });
 
@@ -71,28 +71,28 @@ export const changeRoleInput = z.object({ userId: entityId, role: staffRoleSchem
 
 /** A link shown once to the admin, only when there is no mail server to send it. */
 export const issuedLinkOutput = z.object({
-  email: text(),
+  email: outputText(),
   expiresAt: z.date(),
   delivered: z.enum(["smtp", "outbox"]),
-  link: text().nullable(),
+  link: outputText().nullable(),
 });
 export type IssuedLink = z.infer<typeof issuedLinkOutput>;
 
 export const staffInvitation = z.object({
-  id: text(),
-  email: text(),
-  name: text(),
+  id: outputText(),
+  email: outputText(),
+  name: outputText(),
   role: roleSchema,
   createdAt: z.date(),
   expiresAt: z.date(),
-  invitedByName: text(),
+  invitedByName: outputText(),
 });
 export type StaffInvitation = z.infer<typeof staffInvitation>;
 
 export const clientHistoryItem = z.object({
-  id: text(),
-  resourceTitle: text(),
-  therapistName: text(),
+  id: outputText(),
+  resourceTitle: outputText(),
+  therapistName: outputText(),
   assignedAt: z.date(),
   withdrawnAt: z.date().nullable(),
   firstOpenedAt: z.date().nullable(),
@@ -104,9 +104,9 @@ export const clientHistoryItem = z.object({
 export type ClientHistoryItem = z.infer<typeof clientHistoryItem>;
 
 export const caseloadItem = z.object({
-  relationshipId: text(),
-  clientId: text(),
-  clientName: text(),
+  relationshipId: outputText(),
+  clientId: outputText(),
+  clientName: outputText(),
   clientStatus: accountStatusSchema,
   careStatus: z.enum(["ACTIVE", "ENDED"]),
   startedAt: z.date(),
@@ -147,10 +147,10 @@ export const adminLibraryListInput = z.object({
 export type AdminLibraryListInput = z.input<typeof adminLibraryListInput>;
 
 export const adminLibraryRow = z.object({
-  id: text(),
-  slug: text(),
-  title: text(),
-  summary: text(),
+  id: outputText(),
+  slug: outputText(),
+  title: outputText(),
+  summary: outputText(),
   status: z.enum(LIBRARY_STATUSES),
   version: z.number().int(),
   publishedAt: z.date().nullable(),
@@ -158,6 +158,6 @@ export const adminLibraryRow = z.object({
 });
 export type AdminLibraryRow = z.infer<typeof adminLibraryRow>;
 
-export const adminLibraryListOutput = z.object({ items: z.array(adminLibraryRow), nextCursor: text().nullable() });
+export const adminLibraryListOutput = z.object({ items: z.array(adminLibraryRow), nextCursor: outputText().nullable() });
 
 export const transferSharedInput = z.object({ therapistId: entityId });

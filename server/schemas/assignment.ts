@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { text } from "./text";
+import { id, outputText, text } from "./text";
 import { KIND_LABELS, RESOURCE_KINDS } from "./library";
 
 // Inputs and outputs of the assignment and reading routers, plus the small pure rules both
 // the server and the browser need (status, due dates). Safe for client components to import.
 
-export const entityId = text().min(1).max(40);
+export const entityId = id();
 
 /** Client-generated (a UUID) or server-generated ("open:<id>:<bucket>") report key. */
 export const idempotencyKey = text()
@@ -40,12 +40,12 @@ export const assignCreateInput = z
 export const assignOutcome = z.enum(["assigned", "already_assigned", "unavailable"]);
 
 export const assignResult = z.object({
-  clientId: text(),
-  clientName: text(),
-  resourceId: text(),
-  resourceTitle: text(),
+  clientId: outputText(),
+  clientName: outputText(),
+  resourceId: outputText(),
+  resourceTitle: outputText(),
   outcome: assignOutcome,
-  assignmentId: text().nullable(),
+  assignmentId: outputText().nullable(),
 });
 export type AssignResult = z.infer<typeof assignResult>;
 
@@ -76,18 +76,18 @@ export const trackingView = z.object({
   progress: z.number().int(),
   completedAt: z.date().nullable(),
   sharedReflection: z
-    .object({ rating: z.number().int().nullable(), body: text(), sharedAt: z.date().nullable() })
+    .object({ rating: z.number().int().nullable(), body: outputText(), sharedAt: z.date().nullable() })
     .nullable(),
 });
 export type TrackingView = z.infer<typeof trackingView>;
 
 export const eventType = z.enum(["ASSIGNED", "OPENED", "REOPENED", "PROGRESS", "COMPLETED", "REFLECTION_SHARED", "WITHDRAWN"]);
 export const timelineEntry = z.object({
-  id: text(),
+  id: outputText(),
   type: eventType,
   at: z.date(),
   progress: z.number().int().nullable(),
-  resourceTitle: text(),
+  resourceTitle: outputText(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 

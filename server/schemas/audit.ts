@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./text";
+import { outputText, text } from "./text";
 import { keysetCursor, optionalText } from "./admin";
 
 // Audit actions, shared by the server and the admin audit screen.
@@ -72,23 +72,23 @@ export const auditListInput = z.object({
 });
 
 export const auditEventView = z.object({
-  id: text(),
+  id: outputText(),
   at: z.date(),
-  actorId: text().nullable(),
-  actorName: text().nullable(),
-  actorEmail: text().nullable(),
+  actorId: outputText().nullable(),
+  actorName: outputText().nullable(),
+  actorEmail: outputText().nullable(),
   actorRole: z.enum(["ADMIN", "THERAPIST", "CLIENT"]).nullable(),
-  action: text(),
-  targetType: text().nullable(),
-  targetId: text().nullable(),
+  action: outputText(),
+  targetType: outputText().nullable(),
+  targetId: outputText().nullable(),
   /** A readable name for the target when it is an account. */
-  targetLabel: text().nullable(),
-  requestId: text().nullable(),
-  ip: text().nullable(),
-  detail: z.record(text(), z.unknown()).nullable(),
+  targetLabel: outputText().nullable(),
+  requestId: outputText().nullable(),
+  ip: outputText().nullable(),
+  detail: z.record(outputText(), z.unknown()).nullable(),
 });
 export type AuditEventView = z.infer<typeof auditEventView>;
 
-export const auditListOutput = z.object({ items: z.array(auditEventView), nextCursor: text().nullable() });
+export const auditListOutput = z.object({ items: z.array(auditEventView), nextCursor: outputText().nullable() });
 
 export const AUDIT_TARGET_TYPES = ["User", "Invitation", "Resource", "Assignment", "CareRelationship", "Collection", "AuditEvent"] as const;

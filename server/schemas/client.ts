@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./text";
+import { outputText, text } from "./text";
 import { emailInput, newPasswordInput } from "./account";
 import { entityId, KIND_LABEL, resourceKind, timelineEntry, trackingView } from "./assignment";
 
@@ -11,21 +11,21 @@ export const inviteClientInput = z.object({
 });
 
 export const inviteResult = z.object({
-  invitationId: text(),
-  email: text(),
+  invitationId: outputText(),
+  email: outputText(),
   expiresAt: z.date(),
   delivered: z.enum(["smtp", "outbox"]),
   /** Only when no mail server is configured: shown once, for the therapist to copy and share. */
-  link: text().nullable(),
+  link: outputText().nullable(),
 });
 export type InviteResult = z.infer<typeof inviteResult>;
 
 export const clientSearchInput = z.object({ q: text().trim().max(100).optional() }).optional();
 
 export const clientSummary = z.object({
-  id: text(),
-  name: text(),
-  email: text(),
+  id: outputText(),
+  name: outputText(),
+  email: outputText(),
   status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]),
   inCareSince: z.date(),
   assigned: z.number().int(),
@@ -36,9 +36,9 @@ export const clientSummary = z.object({
 export type ClientSummary = z.infer<typeof clientSummary>;
 
 export const pendingInvitation = z.object({
-  id: text(),
-  name: text(),
-  email: text(),
+  id: outputText(),
+  name: outputText(),
+  email: outputText(),
   createdAt: z.date(),
   expiresAt: z.date(),
   expired: z.boolean(),
@@ -46,10 +46,10 @@ export const pendingInvitation = z.object({
 export type PendingInvitation = z.infer<typeof pendingInvitation>;
 
 export const therapistAssignmentRow = z.object({
-  id: text(),
-  resource: z.object({ id: text(), title: text(), slug: text(), kind: resourceKind, readingMinutes: z.number().int() }),
-  collectionTitle: text().nullable(),
-  note: text().nullable(),
+  id: outputText(),
+  resource: z.object({ id: outputText(), title: outputText(), slug: outputText(), kind: resourceKind, readingMinutes: z.number().int() }),
+  collectionTitle: outputText().nullable(),
+  note: outputText().nullable(),
   dueAt: z.date().nullable(),
   assignedAt: z.date(),
   lastReminderAt: z.date().nullable(),
@@ -59,9 +59,9 @@ export const therapistAssignmentRow = z.object({
 export type TherapistAssignmentRow = z.infer<typeof therapistAssignmentRow>;
 
 export const clientDetail = z.object({
-  client: z.object({ id: text(), name: text(), email: text(), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]), inCareSince: z.date() }),
+  client: z.object({ id: outputText(), name: outputText(), email: outputText(), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]), inCareSince: z.date() }),
   assignments: z.array(therapistAssignmentRow),
-  withdrawn: z.array(z.object({ id: text(), resourceTitle: text(), assignedAt: z.date(), withdrawnAt: z.date().nullable() })),
+  withdrawn: z.array(z.object({ id: outputText(), resourceTitle: outputText(), assignedAt: z.date(), withdrawnAt: z.date().nullable() })),
   timeline: z.array(timelineEntry),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;

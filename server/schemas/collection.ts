@@ -1,6 +1,6 @@
 // Collections ("reading plans"): ordered lists of library resources owned by a therapist.
 import { z } from "zod";
-import { text } from "./text";
+import { outputText, text } from "./text";
 import { idInput, resourceCardOutput } from "./library";
 
 const title = text({ error: "Give the reading plan a name." })
@@ -23,9 +23,9 @@ export const collectionReorderInput = z.object({
 });
 
 export const collectionSummaryOutput = z.object({
-  id: text(),
-  title: text(),
-  description: text(),
+  id: outputText(),
+  title: outputText(),
+  description: outputText(),
   itemCount: z.number().int(),
   updatedAt: z.date(),
   /** Whether the resource named in the request is already in this plan (false when none was named). */
@@ -33,9 +33,9 @@ export const collectionSummaryOutput = z.object({
 });
 
 export const collectionDetailOutput = z.object({
-  id: text(),
-  title: text(),
-  description: text(),
+  id: outputText(),
+  title: outputText(),
+  description: outputText(),
   updatedAt: z.date(),
   items: z.array(z.object({ position: z.number().int(), resource: resourceCardOutput })),
   /** Items whose resource is no longer visible (unshared or archived by its author). */
@@ -43,4 +43,4 @@ export const collectionDetailOutput = z.object({
 });
 export type CollectionDetail = z.infer<typeof collectionDetailOutput>;
 
-export const collectionWriteOutput = z.object({ id: text(), title: text(), description: text() });
+export const collectionWriteOutput = z.object({ id: outputText(), title: outputText(), description: outputText() });

@@ -1,6 +1,6 @@
 // Library inputs and outputs: shared by the routers, the importer and the browser forms.
 import { z } from "zod";
-import { text } from "./text";
+import { id, outputText, text } from "./text";
 
 export const RESOURCE_KINDS = ["ARTICLE", "WORKSHEET", "EXERCISE", "AUDIO", "VIDEO", "LINK"] as const;
 export const AUDIENCES = ["CLIENT", "CLINICIAN", "ANYONE"] as const;
@@ -54,7 +54,7 @@ export function groupForTag(name: string): string {
   return DEFAULT_TAG_GROUP;
 }
 
-export const idInput = text().min(1).max(40);
+export const idInput = id();
 const slugText = text().trim().min(1).max(120);
 
 /** Missing → the friendly "required" message; wrong type → say text is expected. */
@@ -178,13 +178,13 @@ export const librarySearchInput = z.object({
 export type LibrarySearchInput = z.input<typeof librarySearchInput>;
 export type LibrarySearchFilters = z.output<typeof librarySearchInput>;
 
-const tagOutput = z.object({ slug: text(), name: text(), group: text() });
+const tagOutput = z.object({ slug: outputText(), name: outputText(), group: outputText() });
 
 export const resourceCardOutput = z.object({
-  id: text(),
-  slug: text(),
-  title: text(),
-  summary: text(),
+  id: outputText(),
+  slug: outputText(),
+  title: outputText(),
+  summary: outputText(),
   kind: z.enum(RESOURCE_KINDS),
   audience: z.enum(AUDIENCES),
   readingMinutes: z.number().int(),
@@ -196,22 +196,22 @@ export const resourceCardOutput = z.object({
   isFavourite: z.boolean(),
   tags: z.array(tagOutput),
   /** Stems to mark in the title and summary (only ones that occur there). */
-  highlights: z.array(text()),
+  highlights: z.array(outputText()),
 });
 export type ResourceCard = z.infer<typeof resourceCardOutput>;
 
 export const librarySearchOutput = z.object({
   items: z.array(resourceCardOutput),
-  nextCursor: text().nullable(),
+  nextCursor: outputText().nullable(),
   total: z.number().int(),
 });
 
 export const resourceDetailOutput = resourceCardOutput.omit({ highlights: true }).extend({
-  body: text(),
-  url: text().nullable(),
-  contentNote: text().nullable(),
+  body: outputText(),
+  url: outputText().nullable(),
+  contentNote: outputText().nullable(),
   version: z.number().int(),
-  ownerName: text().nullable(),
+  ownerName: outputText().nullable(),
   canEdit: z.boolean(),
   publishedAt: z.date().nullable(),
   updatedAt: z.date(),
@@ -220,4 +220,4 @@ export const resourceDetailOutput = resourceCardOutput.omit({ highlights: true }
 export const tagListOutput = z.array(tagOutput.extend({ count: z.number().int() }));
 export type TagListItem = z.infer<typeof tagListOutput>[number];
 
-export const resourceWriteOutput = z.object({ id: text(), slug: text(), version: z.number().int(), status: z.enum(RESOURCE_STATUSES) });
+export const resourceWriteOutput = z.object({ id: outputText(), slug: outputText(), version: z.number().int(), status: z.enum(RESOURCE_STATUSES) });
