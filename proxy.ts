@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { requestIsHttps } from "./server/client-address";
+import { proxyTrust } from "./server/env";
 
 // Runs before every page and API request: a fresh CSP nonce, security headers, a request id,
 // and the path (so pages can send signed-out visitors back here after sign-in).
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const isDev = process.env.NODE_ENV !== "production";
-  const isHttps = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  // X-Forwarded-Proto counts only behind a proxy we run (TRUST_PROXY).
+  const isHttps = requestIsHttps(request.headers, request.url, proxyTrust());
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,

@@ -45,6 +45,13 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  // How many proxies you run in front of Haven, each appending to X-Forwarded-For (only with TRUST_PROXY=true).
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: "TRUST_PROXY_HOPS must be a whole number from 1 to 10" })
+    .int("TRUST_PROXY_HOPS must be a whole number from 1 to 10")
+    .min(1, "TRUST_PROXY_HOPS must be a whole number from 1 to 10")
+    .max(10, "TRUST_PROXY_HOPS must be a whole number from 1 to 10")
+    .default(1),
 });
 
 export type Env = z.infer<typeof schema> & { NEXTAUTH_SECRET: string };
@@ -69,6 +76,17 @@ export function env(): Env {
   }
   cached = value as Env;
   return cached;
+}
+
+/** Tests that change process.env call this so the next env() reads it again. */
+export function resetEnvForTests(): void {
+  cached = null;
+}
+
+/** Whether, and through how many hops, forwarding headers are believed (see server/client-address.ts). */
+export function proxyTrust(): { trustProxy: boolean; hops: number } {
+  const { TRUST_PROXY, TRUST_PROXY_HOPS } = env();
+  return { trustProxy: TRUST_PROXY, hops: TRUST_PROXY_HOPS };
 }
 
 export const DEFAULT_CRISIS_RESOURCES = [

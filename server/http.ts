@@ -1,5 +1,6 @@
 import "server-only";
-import { env } from "./env";
+import { requestHost } from "./client-address";
+import { env, proxyTrust } from "./env";
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -13,7 +14,8 @@ export function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return site === "same-origin";
   const allowed = new Set<string>([new URL(request.url).origin, new URL(env().APP_URL).origin]);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  // X-Forwarded-Host only counts behind a proxy we run (TRUST_PROXY); a client's own copy never does.
+  const host = requestHost(request.headers, proxyTrust());
   if (host) {
     allowed.add(`http://${host}`);
     allowed.add(`https://${host}`);

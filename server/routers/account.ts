@@ -1,5 +1,6 @@
 import { AppError } from "../app-error";
 import { z } from "zod";
+import { outputText } from "../schemas/text";
 import { changePasswordInput } from "../schemas/account";
 import { recordAudit } from "../services/audit/record";
 import { hashPassword, verifyPassword } from "../services/accounts/passwords";
@@ -10,7 +11,7 @@ import { protectedProcedure, publicProcedure, router } from "../trpc/init";
 export const CHANGE_PASSWORD_FAILURES = 10;
 
 const meOutput = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]) })
+  .object({ id: outputText(), email: outputText(), name: outputText(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]) })
   .nullable();
 
 export const accountRouter = router({

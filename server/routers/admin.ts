@@ -1,5 +1,6 @@
 import { AppError } from "../app-error";
 import { z } from "zod";
+import { outputText } from "../schemas/text";
 import {
   accountDetail as accountDetailOutput,
   accountIdInput,
@@ -28,7 +29,7 @@ import { issuePasswordReset } from "../services/accounts/password-reset";
 import { adminProcedure, router } from "../trpc/init";
 
 const NOT_FOUND = "We couldn't find that account.";
-const changedOutput = z.object({ id: z.string(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]) });
+const changedOutput = z.object({ id: outputText(), role: z.enum(["ADMIN", "THERAPIST", "CLIENT"]), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]) });
 
 /** The link is shown to the admin only when no mail server sent it (development, demos). */
 function linkForDisplay(issued: { email: string; expiresAt: Date; link: string; mail: { delivered: "smtp" | "outbox" } }) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { outputText, text } from "../schemas/text";
 import { assignCreateInput, assignResult, entityId, resourceKind } from "../schemas/assignment";
 import { recordAudit } from "../services/audit/record";
 import { assignToClients, remindClient, withdrawAssignment } from "../services/assignments/assign";
@@ -8,10 +9,10 @@ import { assignableClients, resourceEngagement } from "../services/tracking/enga
 import { router, therapistProcedure } from "../trpc/init";
 
 const attentionItem = z.object({
-  assignmentId: z.string(),
-  clientId: z.string(),
-  clientName: z.string(),
-  resourceTitle: z.string(),
+  assignmentId: outputText(),
+  clientId: outputText(),
+  clientName: outputText(),
+  resourceTitle: outputText(),
   assignedAt: z.date(),
   completedAt: z.date().nullable(),
 });
@@ -20,7 +21,7 @@ export const dashboardOutput = z.object({
   since: z.date().nullable(),
   notOpened: z.array(attentionItem),
   finished: z.array(attentionItem),
-  reflections: z.array(attentionItem.extend({ rating: z.number().int().nullable(), body: z.string(), sharedAt: z.date().nullable() })),
+  reflections: z.array(attentionItem.extend({ rating: z.number().int().nullable(), body: outputText(), sharedAt: z.date().nullable() })),
   weekly: z.array(z.object({ weekStart: z.date(), opens: z.number().int(), completions: z.number().int() })),
 });
 
@@ -47,7 +48,7 @@ export const assignmentRouter = router({
   /** My clients for the assign dialog, flagged when they already have `resourceId`. Client data: audited. */
   clientOptions: therapistProcedure
     .input(z.object({ resourceId: entityId.optional() }).optional())
-    .output(z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), alreadyAssigned: z.boolean() })))
+    .output(z.array(z.object({ id: outputText(), name: outputText(), email: outputText(), alreadyAssigned: z.boolean() })))
     .query(async ({ ctx, input }) => {
       const clients = await assignableClients(ctx.db, ctx.user.id, input?.resourceId);
       // A read that showed no client shows no client data: nothing to audit.
@@ -61,11 +62,11 @@ export const assignmentRouter = router({
 
   /** Readings and reading plans to pick from when assigning from a client's page. */
   pickerOptions: therapistProcedure
-    .input(z.object({ q: z.string().trim().max(100).optional() }).optional())
+    .input(z.object({ q: text().trim().max(100).optional() }).optional())
     .output(
       z.object({
-        resources: z.array(z.object({ id: z.string(), title: z.string(), kind: resourceKind, readingMinutes: z.number().int(), hasContentNote: z.boolean() })),
-        collections: z.array(z.object({ id: z.string(), title: z.string(), items: z.number().int() })),
+        resources: z.array(z.object({ id: outputText(), title: outputText(), kind: resourceKind, readingMinutes: z.number().int(), hasContentNote: z.boolean() })),
+        collections: z.array(z.object({ id: outputText(), title: outputText(), items: z.number().int() })),
       }),
     )
     .query(async ({ ctx, input }) => {

@@ -3,6 +3,7 @@ import { entityId } from "../schemas/assignment";
 import { checkInInput, checkInPromptInput, checkInResult, checkInState, groundingPiece, groundingSlugInput } from "../schemas/worksheet";
 import { groundingPiece as readGroundingPiece, groundingPieces, readCheckInPrompt, readCheckInState, saveCheckIn, setCheckInPrompt } from "../services/check-ins";
 import { clientProcedure, router } from "../trpc/init";
+import { outputText } from "../schemas/text";
 
 // The optional check-in after a reading, the client's own preference for it, and the grounding
 // pieces Haven offers after a hard time. Clients only; their own assignments only.
@@ -30,6 +31,6 @@ export const checkInRouter = router({
 
   groundingPiece: clientProcedure
     .input(groundingSlugInput)
-    .output(groundingPiece.extend({ body: z.string() }))
+    .output(groundingPiece.extend({ body: outputText() }))
     .query(({ ctx, input }) => readGroundingPiece(ctx.db, input.slug)),
 });

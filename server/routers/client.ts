@@ -1,5 +1,6 @@
 import { AppError } from "../app-error";
 import { z } from "zod";
+import { outputText } from "../schemas/text";
 import { entityId } from "../schemas/assignment";
 import { clientDetail as clientDetailOutput, clientIdInput, clientSearchInput, clientSummary, inviteClientInput, inviteResult, pendingInvitation } from "../schemas/client";
 import { recordAudit } from "../services/audit/record";
@@ -131,7 +132,7 @@ export const clientRouter = router({
   /** Just the name, for page titles; NOT_FOUND outside my active care. Not client data, not audited. */
   header: therapistProcedure
     .input(clientIdInput)
-    .output(z.object({ name: z.string() }))
+    .output(z.object({ name: outputText() }))
     .query(async ({ ctx, input }) => {
       const client = await requireClientInCare(ctx.db, ctx.user.id, input.id);
       return { name: client.name };

@@ -1,5 +1,6 @@
 import { AppError } from "../app-error";
 import { z } from "zod";
+import { outputText } from "../schemas/text";
 import type { Prisma } from "../generated/prisma/client";
 import {
   collectionCreateInput,
@@ -101,7 +102,7 @@ export const collectionRouter = router({
 
   delete: therapistProcedure
     .input(collectionIdInput)
-    .output(z.object({ id: z.string() }))
+    .output(z.object({ id: outputText() }))
     .mutation(async ({ ctx, input }) => {
       const { count } = await ctx.db.collection.deleteMany({ where: { id: input.id, ownerId: ctx.user.id } });
       if (count === 0) throw collectionNotFound();

@@ -1,5 +1,6 @@
 import { AppError } from "../app-error";
 import { z } from "zod";
+import { outputText, text } from "../schemas/text";
 import { roleSchema } from "../schemas/account";
 import { acceptInviteInput } from "../schemas/client";
 import { acceptInvitation, describeInvitation } from "../services/invitations";
@@ -7,7 +8,7 @@ import { createLimiter } from "../services/rate-limit";
 import { hashToken } from "../services/tokens";
 import { publicProcedure, router } from "../trpc/init";
 
-const tokenInput = z.object({ token: z.string().min(1).max(200) });
+const tokenInput = z.object({ token: text().min(1).max(200) });
 
 // Public: the person holding an invitation link is not signed in yet. The token is the only key.
 export const inviteRouter = router({
@@ -16,14 +17,14 @@ export const inviteRouter = router({
     .input(tokenInput)
     .output(
       z
-        .object({ name: z.string(), email: z.string(), role: roleSchema, inviterName: z.string(), expiresAt: z.date(), existingAccount: z.boolean() })
+        .object({ name: outputText(), email: outputText(), role: roleSchema, inviterName: outputText(), expiresAt: z.date(), existingAccount: z.boolean() })
         .nullable(),
     )
     .query(({ ctx, input }) => describeInvitation(ctx.db, input.token)),
 
   accept: publicProcedure
     .input(acceptInviteInput)
-    .output(z.object({ email: z.string(), role: roleSchema }))
+    .output(z.object({ email: outputText(), role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
       // Guessing tokens is hopeless (256 bits), but password checks for linked accounts are throttled,
       // per link and per client address.

@@ -1,6 +1,7 @@
 import { AppError } from "../app-error";
 import { z } from "zod";
 import { clientProcedure, router } from "../trpc/init";
+import { outputText } from "../schemas/text";
 
 // "Keep my readings on this device": a client's opt-in (off by default) and the list of pages the
 // service worker (public/sw.js) keeps for reading offline. Only the client's own, non-withdrawn
@@ -27,7 +28,7 @@ export const offlineRouter = router({
     }),
 
   /** The pages to keep: "My readings" and each assigned reading (past its content note too). Newest first. */
-  pages: clientProcedure.output(z.object({ urls: z.array(z.string()) })).query(async ({ ctx }) => {
+  pages: clientProcedure.output(z.object({ urls: z.array(outputText()) })).query(async ({ ctx }) => {
     const user = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { offlineReading: true } });
     if (!user?.offlineReading) return { urls: [] };
     const rows = await ctx.db.assignment.findMany({

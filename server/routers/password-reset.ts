@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "../schemas/text";
 import { emailInput, newPasswordInput } from "../schemas/account";
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from "../services/accounts/password-reset";
 import { publicProcedure, router } from "../trpc/init";
 import { errorFields, logger } from "../ops/log";
 
-const tokenInput = z.string().trim().min(1).max(100);
+const tokenInput = text().trim().min(1).max(100);
 const ok = z.object({ ok: z.literal(true) });
 
 export const passwordResetRouter = router({

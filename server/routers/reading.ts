@@ -1,5 +1,6 @@
 import { AppError } from "../app-error";
 import { z } from "zod";
+import { outputText } from "../schemas/text";
 import type { Prisma } from "../generated/prisma/client";
 import {
   completeInput,
@@ -27,28 +28,28 @@ const therapistSelect = (clientId: string) =>
   ({ name: true, careAsTherapist: { where: { clientId, active: true }, select: { id: true }, take: 1 } }) satisfies Prisma.UserSelect;
 
 const resourceCard = z.object({
-  title: z.string(),
-  summary: z.string(),
+  title: outputText(),
+  summary: outputText(),
   kind: resourceKind,
   readingMinutes: z.number().int(),
-  contentNote: z.string().nullable(),
+  contentNote: outputText().nullable(),
   contentIntensity: intensity.nullable(),
 });
 
 const readingListItem = z.object({
-  id: z.string(),
+  id: outputText(),
   status: readingStatus,
   progress: z.number().int(),
-  note: z.string().nullable(),
+  note: outputText().nullable(),
   dueAt: z.date().nullable(),
   assignedAt: z.date(),
   completedAt: z.date().nullable(),
-  therapistName: z.string(),
+  therapistName: outputText(),
   careActive: z.boolean(),
   resource: resourceCard,
 });
 
-const ownReflection = z.object({ rating: z.number().int().nullable(), body: z.string(), sharedWithTherapist: z.boolean(), updatedAt: z.date() });
+const ownReflection = z.object({ rating: z.number().int().nullable(), body: outputText(), sharedWithTherapist: z.boolean(), updatedAt: z.date() });
 
 export const readingRouter = router({
   /** "My readings", newest first; the page groups them into new / in progress / done. */
@@ -82,12 +83,12 @@ export const readingRouter = router({
     .input(z.object({ id: entityId }))
     .output(
       z.object({
-        id: z.string(),
-        note: z.string().nullable(),
+        id: outputText(),
+        note: outputText().nullable(),
         dueAt: z.date().nullable(),
-        therapistName: z.string(),
+        therapistName: outputText(),
         careActive: z.boolean(),
-        resource: resourceCard.extend({ body: z.string(), url: z.string().nullable() }),
+        resource: resourceCard.extend({ body: outputText(), url: outputText().nullable() }),
         tracking: trackingSummary,
         reflection: ownReflection.nullable(),
       }),
@@ -124,7 +125,7 @@ export const readingRouter = router({
   /** Exactly what the therapist can see about this reading: the same view and timeline they get. */
   therapistView: clientProcedure
     .input(z.object({ id: entityId }))
-    .output(z.object({ therapistName: z.string(), careActive: z.boolean(), tracking: trackingView, events: z.array(timelineEntry) }))
+    .output(z.object({ therapistName: outputText(), careActive: z.boolean(), tracking: trackingView, events: z.array(timelineEntry) }))
     .query(async ({ ctx, input }) => {
       const row = await ctx.db.assignment.findFirst({
         where: ownAssignment(ctx.user.id, input.id),

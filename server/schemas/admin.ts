@@ -1,20 +1,19 @@
 import { z } from "zod";
+import { outputText, text } from "./text";
 import { emailInput, roleSchema } from "./account";
 
 // Admin console inputs and outputs, shared by the admin router and the admin screens.
 
-export const entityId = z.string().trim().min(1, "Choose an account").max(40);
+export const entityId = text().trim().min(1, "Choose an account").max(40);
 
 /** "<unix ms>_<id>": where the next page starts in an (time desc, id desc) keyset. */
-export const keysetCursor = z
-  .string()
+export const keysetCursor = text()
   .max(60)
   .regex(/^\d{1,15}_[A-Za-z0-9_-]{1,40}$/, "That page link is out of date. Start again from the first page.");
 
 /** Empty form and URL values mean "no filter". */
 export function optionalText(max: number) {
-  return z
-    .string()
+  return text()
     .trim()
     .max(max)
     .optional()
@@ -39,9 +38,9 @@ export const accountListInput = z.object({
 export type AccountListInput = z.input<typeof accountListInput>;
 
 export const accountRow = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: outputText(),
+  email: outputText(),
+  name: outputText(),
   role: roleSchema,
   status: accountStatusSchema,
   lastLoginAt: z.date().nullable(),
@@ -49,7 +48,7 @@ export const accountRow = z.object({
 });
 export type AccountRow = z.infer<typeof accountRow>;
 
-export const accountListOutput = z.object({ items: z.array(accountRow), nextCursor: z.string().nullable() });
+export const accountListOutput = z.object({ items: z.array(accountRow), nextCursor: outputText().nullable() });
 
 export const accountIdInput = z.object({ userId: entityId });
 
@@ -64,7 +63,7 @@ export type AccountDetail = z.infer<typeof accountDetail>;
 
 export const inviteStaffInput = z.object({
   email: emailInput,
-  name: z.string().trim().min(1, "Enter their name").max(120, "Use at most 120 characters"),
+  name: text().trim().min(1, "Enter their name").max(120, "Use at most 120 characters"),
   role: staffRoleSchema,
 });
 
@@ -72,28 +71,28 @@ export const changeRoleInput = z.object({ userId: entityId, role: staffRoleSchem
 
 /** A link shown once to the admin, only when there is no mail server to send it. */
 export const issuedLinkOutput = z.object({
-  email: z.string(),
+  email: outputText(),
   expiresAt: z.date(),
   delivered: z.enum(["smtp", "outbox"]),
-  link: z.string().nullable(),
+  link: outputText().nullable(),
 });
 export type IssuedLink = z.infer<typeof issuedLinkOutput>;
 
 export const staffInvitation = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: outputText(),
+  email: outputText(),
+  name: outputText(),
   role: roleSchema,
   createdAt: z.date(),
   expiresAt: z.date(),
-  invitedByName: z.string(),
+  invitedByName: outputText(),
 });
 export type StaffInvitation = z.infer<typeof staffInvitation>;
 
 export const clientHistoryItem = z.object({
-  id: z.string(),
-  resourceTitle: z.string(),
-  therapistName: z.string(),
+  id: outputText(),
+  resourceTitle: outputText(),
+  therapistName: outputText(),
   assignedAt: z.date(),
   withdrawnAt: z.date().nullable(),
   firstOpenedAt: z.date().nullable(),
@@ -105,9 +104,9 @@ export const clientHistoryItem = z.object({
 export type ClientHistoryItem = z.infer<typeof clientHistoryItem>;
 
 export const caseloadItem = z.object({
-  relationshipId: z.string(),
-  clientId: z.string(),
-  clientName: z.string(),
+  relationshipId: outputText(),
+  clientId: outputText(),
+  clientName: outputText(),
   clientStatus: accountStatusSchema,
   careStatus: z.enum(["ACTIVE", "ENDED"]),
   startedAt: z.date(),
@@ -148,10 +147,10 @@ export const adminLibraryListInput = z.object({
 export type AdminLibraryListInput = z.input<typeof adminLibraryListInput>;
 
 export const adminLibraryRow = z.object({
-  id: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  summary: z.string(),
+  id: outputText(),
+  slug: outputText(),
+  title: outputText(),
+  summary: outputText(),
   status: z.enum(LIBRARY_STATUSES),
   version: z.number().int(),
   publishedAt: z.date().nullable(),
@@ -159,6 +158,6 @@ export const adminLibraryRow = z.object({
 });
 export type AdminLibraryRow = z.infer<typeof adminLibraryRow>;
 
-export const adminLibraryListOutput = z.object({ items: z.array(adminLibraryRow), nextCursor: z.string().nullable() });
+export const adminLibraryListOutput = z.object({ items: z.array(adminLibraryRow), nextCursor: outputText().nullable() });
 
 export const transferSharedInput = z.object({ therapistId: entityId });

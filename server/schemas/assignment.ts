@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { id, outputText, text } from "./text";
 import { KIND_LABELS, RESOURCE_KINDS } from "./library";
 
 // Inputs and outputs of the assignment and reading routers, plus the small pure rules both
 // the server and the browser need (status, due dates). Safe for client components to import.
 
-export const entityId = z.string().min(1).max(40);
+export const entityId = id();
 
 /** Client-generated (a UUID) or server-generated ("open:<id>:<bucket>") report key. */
-export const idempotencyKey = z
-  .string()
+export const idempotencyKey = text()
   .min(8)
   .max(120)
   .regex(/^[A-Za-z0-9:_-]+$/, "Idempotency keys use letters, digits, colon, dash and underscore");
@@ -17,8 +17,7 @@ export const MAX_NOTE_LENGTH = 1000;
 export const MAX_REFLECTION_LENGTH = 5000;
 
 /** A calendar date from <input type="date">, empty meaning "no due date". */
-export const dueDateInput = z
-  .string()
+export const dueDateInput = text()
   .trim()
   .max(10)
   .refine((value) => value === "" || isCalendarDate(value), "Choose a date, or leave it empty")
@@ -30,7 +29,7 @@ export const assignCreateInput = z
     resourceId: entityId.optional(),
     collectionId: entityId.optional(),
     clientIds: z.array(entityId).min(1, "Choose at least one client").max(50, "Choose at most 50 clients at once"),
-    note: z.string().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters`).optional(),
+    note: text().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters`).optional(),
     dueDate: dueDateInput,
   })
   .refine((value) => Boolean(value.resourceId) !== Boolean(value.collectionId), {
@@ -41,12 +40,12 @@ export const assignCreateInput = z
 export const assignOutcome = z.enum(["assigned", "already_assigned", "unavailable"]);
 
 export const assignResult = z.object({
-  clientId: z.string(),
-  clientName: z.string(),
-  resourceId: z.string(),
-  resourceTitle: z.string(),
+  clientId: outputText(),
+  clientName: outputText(),
+  resourceId: outputText(),
+  resourceTitle: outputText(),
   outcome: assignOutcome,
-  assignmentId: z.string().nullable(),
+  assignmentId: outputText().nullable(),
 });
 export type AssignResult = z.infer<typeof assignResult>;
 
@@ -77,22 +76,22 @@ export const trackingView = z.object({
   progress: z.number().int(),
   completedAt: z.date().nullable(),
   sharedReflection: z
-    .object({ rating: z.number().int().nullable(), body: z.string(), sharedAt: z.date().nullable() })
+    .object({ rating: z.number().int().nullable(), body: outputText(), sharedAt: z.date().nullable() })
     .nullable(),
   /** True only while the client shares a worksheet's answers (unshared and unanswered look the same). */
   answersShared: z.boolean(),
   /** The check-in after reading, only if the client shared it. */
-  sharedCheckIn: z.object({ feeling: z.number().int(), words: z.string(), sharedAt: z.date().nullable() }).nullable(),
+  sharedCheckIn: z.object({ feeling: z.number().int(), words: outputText(), sharedAt: z.date().nullable() }).nullable(),
 });
 export type TrackingView = z.infer<typeof trackingView>;
 
 export const eventType = z.enum(["ASSIGNED", "OPENED", "REOPENED", "PROGRESS", "COMPLETED", "REFLECTION_SHARED", "WITHDRAWN"]);
 export const timelineEntry = z.object({
-  id: z.string(),
+  id: outputText(),
   type: eventType,
   at: z.date(),
   progress: z.number().int().nullable(),
-  resourceTitle: z.string(),
+  resourceTitle: outputText(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
@@ -117,8 +116,7 @@ export const completeInput = z.object({ id: entityId, key: idempotencyKey });
 export const reflectInput = z.object({
   id: entityId,
   rating: z.number().int().min(1).max(5).nullable().optional(),
-  body: z
-    .string()
+  body: text()
     .max(MAX_REFLECTION_LENGTH, `Keep your reflection under ${MAX_REFLECTION_LENGTH} characters`)
     .optional()
     .transform((value) => value?.trim() ?? ""),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { outputText, text } from "./text";
 import { keysetCursor, optionalText } from "./admin";
 
 // Audit actions, shared by the server and the admin audit screen.
@@ -42,8 +43,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 // Audit trail filters, list output and export: shared by the audit router, the CSV route and the screen.
 
-const isoDay = z
-  .string()
+const isoDay = text()
   .trim()
   .optional()
   .transform((value) => value || undefined)
@@ -54,8 +54,7 @@ export const auditFilterInput = z
   .object({
     /** An email or an account id. */
     actor: optionalText(254),
-    action: z
-      .string()
+    action: text()
       .optional()
       .transform((value) => value || undefined)
       .pipe(z.enum(AUDIT_ACTIONS, "Choose an action from the list").optional()),
@@ -76,23 +75,23 @@ export const auditListInput = z.object({
 });
 
 export const auditEventView = z.object({
-  id: z.string(),
+  id: outputText(),
   at: z.date(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorEmail: z.string().nullable(),
+  actorId: outputText().nullable(),
+  actorName: outputText().nullable(),
+  actorEmail: outputText().nullable(),
   actorRole: z.enum(["ADMIN", "THERAPIST", "CLIENT"]).nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
+  action: outputText(),
+  targetType: outputText().nullable(),
+  targetId: outputText().nullable(),
   /** A readable name for the target when it is an account. */
-  targetLabel: z.string().nullable(),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()).nullable(),
+  targetLabel: outputText().nullable(),
+  requestId: outputText().nullable(),
+  ip: outputText().nullable(),
+  detail: z.record(outputText(), z.unknown()).nullable(),
 });
 export type AuditEventView = z.infer<typeof auditEventView>;
 
-export const auditListOutput = z.object({ items: z.array(auditEventView), nextCursor: z.string().nullable() });
+export const auditListOutput = z.object({ items: z.array(auditEventView), nextCursor: outputText().nullable() });
 
 export const AUDIT_TARGET_TYPES = ["User", "Invitation", "Resource", "Assignment", "CareRelationship", "Collection", "AuditEvent"] as const;

@@ -1,30 +1,31 @@
 import { z } from "zod";
+import { outputText, text } from "./text";
 import { emailInput, newPasswordInput } from "./account";
 import { entityId, KIND_LABEL, resourceKind, timelineEntry, trackingView } from "./assignment";
 
 export { KIND_LABEL };
 
 export const inviteClientInput = z.object({
-  name: z.string().trim().min(1, "Enter the client's name").max(120, "Keep the name under 120 characters"),
+  name: text().trim().min(1, "Enter the client's name").max(120, "Keep the name under 120 characters"),
   email: emailInput,
 });
 
 export const inviteResult = z.object({
-  invitationId: z.string(),
-  email: z.string(),
+  invitationId: outputText(),
+  email: outputText(),
   expiresAt: z.date(),
   delivered: z.enum(["smtp", "outbox"]),
   /** Only when no mail server is configured: shown once, for the therapist to copy and share. */
-  link: z.string().nullable(),
+  link: outputText().nullable(),
 });
 export type InviteResult = z.infer<typeof inviteResult>;
 
-export const clientSearchInput = z.object({ q: z.string().trim().max(100).optional() }).optional();
+export const clientSearchInput = z.object({ q: text().trim().max(100).optional() }).optional();
 
 export const clientSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
+  id: outputText(),
+  name: outputText(),
+  email: outputText(),
   status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]),
   inCareSince: z.date(),
   assigned: z.number().int(),
@@ -35,9 +36,9 @@ export const clientSummary = z.object({
 export type ClientSummary = z.infer<typeof clientSummary>;
 
 export const pendingInvitation = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
+  id: outputText(),
+  name: outputText(),
+  email: outputText(),
   createdAt: z.date(),
   expiresAt: z.date(),
   expired: z.boolean(),
@@ -45,10 +46,10 @@ export const pendingInvitation = z.object({
 export type PendingInvitation = z.infer<typeof pendingInvitation>;
 
 export const therapistAssignmentRow = z.object({
-  id: z.string(),
-  resource: z.object({ id: z.string(), title: z.string(), slug: z.string(), kind: resourceKind, readingMinutes: z.number().int() }),
-  collectionTitle: z.string().nullable(),
-  note: z.string().nullable(),
+  id: outputText(),
+  resource: z.object({ id: outputText(), title: outputText(), slug: outputText(), kind: resourceKind, readingMinutes: z.number().int() }),
+  collectionTitle: outputText().nullable(),
+  note: outputText().nullable(),
   dueAt: z.date().nullable(),
   assignedAt: z.date(),
   lastReminderAt: z.date().nullable(),
@@ -58,9 +59,9 @@ export const therapistAssignmentRow = z.object({
 export type TherapistAssignmentRow = z.infer<typeof therapistAssignmentRow>;
 
 export const clientDetail = z.object({
-  client: z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]), inCareSince: z.date() }),
+  client: z.object({ id: outputText(), name: outputText(), email: outputText(), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]), inCareSince: z.date() }),
   assignments: z.array(therapistAssignmentRow),
-  withdrawn: z.array(z.object({ id: z.string(), resourceTitle: z.string(), assignedAt: z.date(), withdrawnAt: z.date().nullable() })),
+  withdrawn: z.array(z.object({ id: outputText(), resourceTitle: outputText(), assignedAt: z.date(), withdrawnAt: z.date().nullable() })),
   timeline: z.array(timelineEntry),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
@@ -68,8 +69,8 @@ export type ClientDetail = z.infer<typeof clientDetail>;
 export const clientIdInput = z.object({ id: entityId });
 
 export const acceptInviteInput = z.object({
-  token: z.string().min(1).max(200),
-  password: z.string().min(1, "Enter a password").max(200, "Use at most 200 characters"),
+  token: text().min(1).max(200),
+  password: text().min(1, "Enter a password").max(200, "Use at most 200 characters"),
 });
 
 export { newPasswordInput };

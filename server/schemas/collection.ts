@@ -1,13 +1,13 @@
 // Collections ("reading plans"): ordered lists of library resources owned by a therapist.
 import { z } from "zod";
+import { outputText, text } from "./text";
 import { idInput, resourceCardOutput } from "./library";
 
-const title = z
-  .string({ error: "Give the reading plan a name." })
+const title = text({ error: "Give the reading plan a name." })
   .trim()
   .min(1, "Give the reading plan a name.")
   .max(120, "Keep the name under 120 characters.");
-const description = z.string().trim().max(1000, "Keep the description under 1,000 characters.");
+const description = text().trim().max(1000, "Keep the description under 1,000 characters.");
 
 export const collectionCreateInput = z.object({ title, description: description.default("") });
 export const collectionUpdateInput = z.object({ id: idInput, title: title.optional(), description: description.optional() });
@@ -23,9 +23,9 @@ export const collectionReorderInput = z.object({
 });
 
 export const collectionSummaryOutput = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
+  id: outputText(),
+  title: outputText(),
+  description: outputText(),
   itemCount: z.number().int(),
   updatedAt: z.date(),
   /** Whether the resource named in the request is already in this plan (false when none was named). */
@@ -33,9 +33,9 @@ export const collectionSummaryOutput = z.object({
 });
 
 export const collectionDetailOutput = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
+  id: outputText(),
+  title: outputText(),
+  description: outputText(),
   updatedAt: z.date(),
   items: z.array(z.object({ position: z.number().int(), resource: resourceCardOutput })),
   /** Items whose resource is no longer visible (unshared or archived by its author). */
@@ -43,4 +43,4 @@ export const collectionDetailOutput = z.object({
 });
 export type CollectionDetail = z.infer<typeof collectionDetailOutput>;
 
-export const collectionWriteOutput = z.object({ id: z.string(), title: z.string(), description: z.string() });
+export const collectionWriteOutput = z.object({ id: outputText(), title: outputText(), description: outputText() });

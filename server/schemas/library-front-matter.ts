@@ -1,12 +1,12 @@
 // The front matter of a library Markdown file (prisma/library/*.md), checked before anything is written.
 import { z } from "zod";
+import { text } from "./text";
 import { AUDIENCES, RESOURCE_KINDS, RESOURCE_STATUSES, refineResource, resourceFieldShape } from "./library";
 import { RESERVED_SLUGS, SLUG_MAX, SLUG_PATTERN } from "./library-text";
 
 export const frontMatterSchema = z
   .strictObject({
-    slug: z
-      .string({ error: "is required: use the file name without .md" })
+    slug: text({ error: "is required: use the file name without .md" })
       .max(SLUG_MAX, `must be at most ${SLUG_MAX} characters`)
       .regex(SLUG_PATTERN, "use lower-case letters, digits and single hyphens, e.g. my-resource")
       .refine((slug) => !RESERVED_SLUGS.includes(slug), "is reserved for a library page; choose another"),

@@ -1,6 +1,7 @@
 // Library inputs and outputs: shared by the routers, the importer and the browser forms.
 import { z } from "zod";
 import { describePromptError, extractPrompts } from "./worksheet-prompts";
+import { id, outputText, text } from "./text";
 
 export const RESOURCE_KINDS = ["ARTICLE", "WORKSHEET", "EXERCISE", "AUDIO", "VIDEO", "LINK"] as const;
 export const AUDIENCES = ["CLIENT", "CLINICIAN", "ANYONE"] as const;
@@ -54,8 +55,8 @@ export function groupForTag(name: string): string {
   return DEFAULT_TAG_GROUP;
 }
 
-export const idInput = z.string().min(1).max(40);
-const slugText = z.string().trim().min(1).max(120);
+export const idInput = id();
+const slugText = text().trim().min(1).max(120);
 
 /** Missing → the friendly "required" message; wrong type → say text is expected. */
 const requiredText = (missing: string) => (issue: { input?: unknown }) => (issue.input === undefined ? missing : "Use plain text here.");
@@ -63,25 +64,23 @@ const requiredText = (missing: string) => (issue: { input?: unknown }) => (issue
 const emptyToUndefined = (value: string | undefined) => (value ? value : undefined);
 
 export const resourceFieldShape = {
-  title: z.string({ error: requiredText("Give it a title.") }).trim().min(1, "Give it a title.").max(200, "Keep the title under 200 characters."),
-  summary: z
-    .string({ error: requiredText("Add a short summary.") })
+  title: text({ error: requiredText("Give it a title.") }).trim().min(1, "Give it a title.").max(200, "Keep the title under 200 characters."),
+  summary: text({ error: requiredText("Add a short summary.") })
     .trim()
     .min(1, "Add a short summary: one or two sentences about what it offers.")
     .max(600, "Keep the summary under 600 characters."),
   kind: z.enum(RESOURCE_KINDS, { error: "Choose what kind of resource this is." }),
-  url: z.string().trim().max(2000, "That web address is too long.").optional().transform(emptyToUndefined),
+  url: text().trim().max(2000, "That web address is too long.").optional().transform(emptyToUndefined),
   audience: z.enum(AUDIENCES, { error: "Choose who it is written for." }),
   tags: z
-    .array(z.string().trim().min(1, "A tag can't be empty.").max(40, "Keep each tag under 40 characters."))
+    .array(text().trim().min(1, "A tag can't be empty.").max(40, "Keep each tag under 40 characters."))
     .max(12, "Use at most 12 tags.")
     .default([]),
-  contentNote: z.string().trim().max(500, "Keep the content note under 500 characters.").optional().transform(emptyToUndefined),
+  contentNote: text().trim().max(500, "Keep the content note under 500 characters.").optional().transform(emptyToUndefined),
   contentIntensity: z.enum(INTENSITIES, { error: "Choose mild, moderate or strong." }).nullish(),
 };
 
-const bodyText = z
-  .string()
+const bodyText = text()
   .trim()
   .min(1, "Write the body of the resource (Markdown is welcome).")
   .max(100_000, "The body is too long: keep it under 100,000 characters.")
@@ -168,8 +167,8 @@ export const STATUS_FILTERS = ["current", "draft", "published", "archived"] as c
 export const SORTS = ["relevance", "newest", "title", "length"] as const;
 
 export const librarySearchInput = z.object({
-  q: z.string().trim().max(200, "Keep the search under 200 characters.").default(""),
-  tags: z.array(z.string().min(1).max(120)).max(20).default([]),
+  q: text().trim().max(200, "Keep the search under 200 characters.").default(""),
+  tags: z.array(text().min(1).max(120)).max(20).default([]),
   kinds: z.array(z.enum(RESOURCE_KINDS)).max(RESOURCE_KINDS.length).default([]),
   audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length).default([]),
   length: z.enum(LENGTH_FILTERS).nullish(),
@@ -179,18 +178,18 @@ export const librarySearchInput = z.object({
   status: z.enum(STATUS_FILTERS).default("current"),
   sort: z.enum(SORTS).default("relevance"),
   limit: z.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(600).nullish(),
+  cursor: text().max(600).nullish(),
 });
 export type LibrarySearchInput = z.input<typeof librarySearchInput>;
 export type LibrarySearchFilters = z.output<typeof librarySearchInput>;
 
-const tagOutput = z.object({ slug: z.string(), name: z.string(), group: z.string() });
+const tagOutput = z.object({ slug: outputText(), name: outputText(), group: outputText() });
 
 export const resourceCardOutput = z.object({
-  id: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  summary: z.string(),
+  id: outputText(),
+  slug: outputText(),
+  title: outputText(),
+  summary: outputText(),
   kind: z.enum(RESOURCE_KINDS),
   audience: z.enum(AUDIENCES),
   readingMinutes: z.number().int(),
@@ -202,22 +201,22 @@ export const resourceCardOutput = z.object({
   isFavourite: z.boolean(),
   tags: z.array(tagOutput),
   /** Stems to mark in the title and summary (only ones that occur there). */
-  highlights: z.array(z.string()),
+  highlights: z.array(outputText()),
 });
 export type ResourceCard = z.infer<typeof resourceCardOutput>;
 
 export const librarySearchOutput = z.object({
   items: z.array(resourceCardOutput),
-  nextCursor: z.string().nullable(),
+  nextCursor: outputText().nullable(),
   total: z.number().int(),
 });
 
 export const resourceDetailOutput = resourceCardOutput.omit({ highlights: true }).extend({
-  body: z.string(),
-  url: z.string().nullable(),
-  contentNote: z.string().nullable(),
+  body: outputText(),
+  url: outputText().nullable(),
+  contentNote: outputText().nullable(),
   version: z.number().int(),
-  ownerName: z.string().nullable(),
+  ownerName: outputText().nullable(),
   canEdit: z.boolean(),
   publishedAt: z.date().nullable(),
   updatedAt: z.date(),
@@ -226,4 +225,4 @@ export const resourceDetailOutput = resourceCardOutput.omit({ highlights: true }
 export const tagListOutput = z.array(tagOutput.extend({ count: z.number().int() }));
 export type TagListItem = z.infer<typeof tagListOutput>[number];
 
-export const resourceWriteOutput = z.object({ id: z.string(), slug: z.string(), version: z.number().int(), status: z.enum(RESOURCE_STATUSES) });
+export const resourceWriteOutput = z.object({ id: outputText(), slug: outputText(), version: z.number().int(), status: z.enum(RESOURCE_STATUSES) });

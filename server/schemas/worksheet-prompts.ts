@@ -20,6 +20,7 @@
 // The documented syntax: README.md, "Worksheet prompts (syntax)".
 
 import { z } from "zod";
+import { text } from "./text";
 
 export const PROMPT_TYPES = ["text", "scale", "single", "multiple", "list"] as const;
 export type PromptType = (typeof PROMPT_TYPES)[number];
@@ -238,9 +239,9 @@ export function describePromptError(error: PromptError): string {
 
 /** The shape any answer may take on the wire, bounded before a prompt is even looked up. */
 export const answerValue = z.union([
-  z.string().max(PROMPT_LIMITS.text, `Keep an answer under ${PROMPT_LIMITS.text} characters`),
+  text().max(PROMPT_LIMITS.text, `Keep an answer under ${PROMPT_LIMITS.text} characters`),
   z.number().int().min(0).max(10),
-  z.array(z.string().max(PROMPT_LIMITS.listItem, `Keep each line under ${PROMPT_LIMITS.listItem} characters`)).max(PROMPT_LIMITS.maxOptions),
+  z.array(text().max(PROMPT_LIMITS.listItem, `Keep each line under ${PROMPT_LIMITS.listItem} characters`)).max(PROMPT_LIMITS.maxOptions),
   z.null(),
 ]);
 export type AnswerValue = z.infer<typeof answerValue>;

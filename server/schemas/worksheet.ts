@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { outputText, text } from "./text";
 import { entityId, idempotencyKey } from "./assignment";
 import { answerValue, PROMPT_LIMITS, storedPrompt } from "./worksheet-prompts";
 
 // Inputs and outputs of the worksheet and check-in routers. Safe for client components.
 
-const promptId = z.string().min(1).max(PROMPT_LIMITS.id);
+const promptId = text().min(1).max(PROMPT_LIMITS.id);
 
 export const saveAnswerInput = z.object({
   id: entityId,
@@ -17,7 +18,7 @@ export const saveAnswerInput = z.object({
 });
 
 export const savedAnswer = z.object({
-  promptId: z.string(),
+  promptId: outputText(),
   value: answerValue,
   revision: z.number().int(),
   updatedAt: z.date(),
@@ -27,7 +28,7 @@ export const savedAnswer = z.object({
 export type SavedAnswer = z.infer<typeof savedAnswer>;
 
 export const ownAnswer = z.object({
-  promptId: z.string(),
+  promptId: outputText(),
   value: answerValue,
   revision: z.number().int(),
   updatedAt: z.date(),
@@ -50,11 +51,11 @@ export const sharedAnswers = z.object({
   sharedAt: z.date().nullable(),
   answers: z.array(
     z.object({
-      promptId: z.string(),
+      promptId: outputText(),
       /** The prompt as it read when the client answered. */
       prompt: storedPrompt,
       value: answerValue,
-      text: z.string(),
+      text: outputText(),
       updatedAt: z.date(),
     }),
   ),
@@ -70,18 +71,17 @@ export const HARD_TIME_AT_OR_BELOW = 3;
 export const checkInInput = z.object({
   id: entityId,
   feeling: z.number().int().min(0, "Choose a number from 0 to 10").max(10, "Choose a number from 0 to 10"),
-  words: z
-    .string()
+  words: text()
     .max(MAX_CHECK_IN_WORDS, `Keep it under ${MAX_CHECK_IN_WORDS} characters`)
     .optional()
     .transform((value) => value?.trim() ?? ""),
   sharedWithTherapist: z.boolean().default(false),
 });
 
-export const ownCheckIn = z.object({ feeling: z.number().int(), words: z.string(), sharedWithTherapist: z.boolean(), updatedAt: z.date() });
+export const ownCheckIn = z.object({ feeling: z.number().int(), words: outputText(), sharedWithTherapist: z.boolean(), updatedAt: z.date() });
 export type OwnCheckIn = z.infer<typeof ownCheckIn>;
 
-export const groundingPiece = z.object({ slug: z.string(), title: z.string(), summary: z.string(), readingMinutes: z.number().int() });
+export const groundingPiece = z.object({ slug: outputText(), title: outputText(), summary: outputText(), readingMinutes: z.number().int() });
 export type GroundingPiece = z.infer<typeof groundingPiece>;
 
 export const checkInResult = z.object({ checkIn: ownCheckIn, grounding: z.array(groundingPiece) });
@@ -90,4 +90,4 @@ export const checkInState = z.object({ promptEnabled: z.boolean(), checkIn: ownC
 
 export const checkInPromptInput = z.object({ enabled: z.boolean() });
 
-export const groundingSlugInput = z.object({ slug: z.string().min(1).max(120) });
+export const groundingSlugInput = z.object({ slug: text().min(1).max(120) });

@@ -51,4 +51,15 @@ describe("env()", () => {
     const bad = await loadEnv({ ...base, CRISIS_RESOURCES: "not json" });
     expect(() => bad()).toThrow(/CRISIS_RESOURCES/);
   });
+
+  it("defaults TRUST_PROXY to off and TRUST_PROXY_HOPS to 1, and names a bad hop count", async () => {
+    let env = await loadEnv(base);
+    expect(env()).toMatchObject({ TRUST_PROXY: false, TRUST_PROXY_HOPS: 1 });
+    env = await loadEnv({ ...base, TRUST_PROXY: "true", TRUST_PROXY_HOPS: "2" });
+    expect(env()).toMatchObject({ TRUST_PROXY: true, TRUST_PROXY_HOPS: 2 });
+    for (const bad of ["0", "-1", "1.5", "eleven", "11"]) {
+      env = await loadEnv({ ...base, TRUST_PROXY_HOPS: bad });
+      expect(() => env()).toThrow(/TRUST_PROXY_HOPS must be a whole number from 1 to 10/);
+    }
+  });
 });

@@ -5,6 +5,7 @@
 // loaded by id through a declared select. Pages use keyset cursors that are stable under ties.
 import { AppError } from "../../app-error";
 import { z } from "zod";
+import { text } from "../../schemas/text";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { LibrarySearchFilters } from "../../schemas/library";
 import { resourceCardSelect, toResourceCard, visibleResourceSql, type LibraryViewer } from "./access";
@@ -36,7 +37,8 @@ export function buildFuzzyQuery(words: string[], expansions: Expansion[]): strin
     .join(" & ");
 }
 
-const cursorSchema = z.object({ s: z.string(), k: z.string().max(400), i: z.string().max(40) });
+// Decoded from the caller's opaque cursor: the same storable-text rule as any other input.
+const cursorSchema = z.object({ s: text(), k: text().max(400), i: text().max(40) });
 type Cursor = z.infer<typeof cursorSchema>;
 
 function encodeCursor(cursor: Cursor): string {
