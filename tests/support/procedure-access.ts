@@ -72,6 +72,30 @@ async function resetToken(world: World) {
   return tokenOf(issued.link);
 }
 
+/** Turns the world's assigned reading into a one-question worksheet; returns the assignment id. */
+async function worksheetReading(world: World) {
+  const body = "## Notice\n\n```prompt\nid: feel\ntype: text\nlabel: What do you notice now?\n```\n";
+  await getDb().resource.update({ where: { id: world.sharedResourceId }, data: { body } });
+  return world.assignmentId;
+}
+
+/** A worksheet the client answered and shared with their therapist; returns the assignment id. */
+async function sharedWorksheet(world: World) {
+  const id = await worksheetReading(world);
+  const client = callerFor(world.client);
+  await client.worksheet.saveAnswer({ id, promptId: "feel", value: "Calmer.", key: crypto.randomUUID(), baseRevision: 0 });
+  await client.worksheet.setSharing({ id, shared: true });
+  return id;
+}
+
+/** A shared grounding exercise (the check-in offers these after a hard time). */
+async function groundingSlug() {
+  const resource = await createResource({ title: `Grounding ${unique()}` });
+  const tag = await getDb().tag.upsert({ where: { slug: "grounding" }, create: { slug: "grounding", name: "Grounding" }, update: {}, select: { id: true } });
+  await getDb().resource.update({ where: { id: resource.id }, data: { kind: "EXERCISE", audience: "CLIENT", tags: { create: { tagId: tag.id } } } });
+  return resource.slug;
+}
+
 /** The resource an actor may edit: a therapist's own, or for an admin the shared library's. */
 const editable = (world: World, actor: Actor) => (actor === "ADMIN" ? world.sharedResourceId : world.ownResourceId);
 
@@ -195,6 +219,22 @@ export const PROCEDURE_ACCESS: Record<string, AccessEntry> = {
   "collection.addItem": { allow: THERAPIST, input: async (w) => ({ collectionId: w.collectionId, resourceId: (await createResource()).id }) },
   "collection.removeItem": { allow: THERAPIST, input: (w) => ({ collectionId: w.collectionId, resourceId: w.sharedResourceId }) },
   "collection.reorder": { allow: THERAPIST, input: (w) => ({ collectionId: w.collectionId, resourceIds: [w.sharedResourceId] }) },
+
+  "worksheet.mine": { allow: CLIENT, input: (w) => ({ id: w.assignmentId }) },
+  "worksheet.saveAnswer": { allow: CLIENT, input: async (w) => ({ id: await worksheetReading(w), promptId: "feel", value: "Calmer than before.", key: crypto.randomUUID(), baseRevision: 0 }) },
+  "worksheet.setSharing": { allow: CLIENT, input: (w) => ({ id: w.assignmentId, shared: true }) },
+  "worksheet.shared": { allow: THERAPIST, input: async (w) => ({ id: await sharedWorksheet(w) }) },
+
+  "checkIn.state": { allow: CLIENT, input: (w) => ({ id: w.assignmentId }) },
+  "checkIn.save": { allow: CLIENT, input: (w) => ({ id: w.assignmentId, feeling: 6, words: "Steadier.", sharedWithTherapist: false }) },
+  "checkIn.prompt": { allow: CLIENT },
+  "checkIn.setPrompt": { allow: CLIENT, input: () => ({ enabled: false }) },
+  "checkIn.grounding": { allow: CLIENT },
+  "checkIn.groundingPiece": { allow: CLIENT, input: async () => ({ slug: await groundingSlug() }) },
+
+  "offline.get": { allow: CLIENT },
+  "offline.set": { allow: CLIENT, input: () => ({ enabled: true }) },
+  "offline.pages": { allow: CLIENT },
 };
 
 type AnyCaller = Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
