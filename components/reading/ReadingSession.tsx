@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
+import { ListenControls } from "./ListenControls";
 import { ReflectionForm, type OwnReflection } from "./ReflectionForm";
 import { newReportKey } from "./report-key";
 import { TherapistSeesPanel } from "./TherapistSeesPanel";
@@ -31,7 +32,7 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
   const articleRef = useRef<HTMLDivElement>(null);
   const doneKey = useRef<string | null>(null);
   const [done, setDone] = useState(initiallyDone);
-  const { furthest, flush } = useProgressReporter(assignmentId, articleRef, initialProgress, careActive);
+  const { furthest, flush, reportProgress } = useProgressReporter(assignmentId, articleRef, initialProgress, careActive);
   const complete = useMutation(
     trpc.reading.complete.mutationOptions({
       onSuccess: async () => {
@@ -57,6 +58,7 @@ export function ReadingSession({ assignmentId, therapistName, careActive, initia
           Your time with {therapistName} has ended. You can keep reading this; nothing about it is recorded or shared any more.
         </Notice>
       ) : null}
+      <ListenControls bodyRef={articleRef} onFinished={() => void reportProgress(100)} />
       <div ref={articleRef}>{children}</div>
       {/* Sticks to the bottom of the screen while reading (clear of the Quick exit corner), then rests here. */}
       <div className="sticky bottom-0 z-10 -mx-4 border-t border-border-subtle bg-surface px-4 py-2">

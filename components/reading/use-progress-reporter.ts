@@ -94,5 +94,17 @@ export function useProgressReporter(assignmentId: string, articleRef: RefObject<
     };
   }, [articleRef, flush, send]);
 
-  return { furthest, flush };
+  /** Counts `value` as read (e.g. 100 after listening to the end) and sends it now. */
+  const reportProgress = useCallback(
+    async (value: number) => {
+      if (value > furthestRef.current) {
+        furthestRef.current = value;
+        setFurthest(value);
+      }
+      await flush();
+    },
+    [flush],
+  );
+
+  return { furthest, flush, reportProgress };
 }

@@ -8,6 +8,7 @@ import { ReadingSession } from "@/components/reading/ReadingSession";
 import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { requireUser } from "@/server/auth";
 import { getDb } from "@/server/db";
+import { getRequestDisplay } from "@/server/display-preferences";
 import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
 import { isPrefetchOrBot, recordOpen } from "@/server/services/tracking";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc-rsc";
@@ -22,6 +23,9 @@ export default async function ReadingPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser("CLIENT");
+  const { preferences } = await getRequestDisplay();
+  // Discreet by default (as the tab title): a printed page then names neither Haven nor the therapist.
+  const discreet = preferences?.discreet ?? true;
   const { assignmentId } = await params;
   const ready = (await searchParams).ready === "1";
   const reading = await (await serverCaller()).reading.byId({ id: assignmentId }).catch((error: unknown) => {
@@ -47,7 +51,9 @@ export default async function ReadingPage({
   return (
     <article aria-labelledby="reading-title" className="mx-auto flex max-w-prose flex-col gap-6">
       <header className="flex flex-col gap-3">
-        <Link href="/client" className="text-sm text-muted underline-offset-4 hover:underline">
+        {/* Printed only: a neutral header in discreet mode. */}
+        <p className="hidden text-sm text-muted print:block">{discreet ? "Reading" : `Haven · shared by ${reading.therapistName}`}</p>
+        <Link href="/client" className="text-sm text-muted underline-offset-4 hover:underline print:hidden">
           ← My readings
         </Link>
         <h1 id="reading-title" className="text-2xl font-semibold leading-tight text-balance sm:text-3xl">
@@ -61,6 +67,12 @@ export default async function ReadingPage({
           {reading.dueAt && !reading.tracking.completedAt ? <span>{gentleDueLabel(reading.dueAt, new Date())}</span> : null}
         </p>
         <p className="text-lg text-muted">{resource.summary}</p>
+        {resource.contentNote ? (
+          // On screen the note came first (the interstitial); on paper it goes with the reading.
+          <p className="hidden print:block">
+            <strong>Content note:</strong> {resource.contentNote}
+          </p>
+        ) : null}
         {reading.note ? <TherapistNote therapistName={reading.therapistName} note={reading.note} /> : null}
         {resource.url && /^https?:\/\//i.test(resource.url) ? (
           <p>
@@ -68,6 +80,7 @@ export default async function ReadingPage({
               Open the linked {KIND_LABEL[resource.kind].toLowerCase()}
               <span className="sr-only"> (opens in a new tab)</span>
             </a>
+            <span className="hidden print:block">Source: {resource.url}</span>
           </p>
         ) : null}
       </header>
@@ -80,7 +93,9 @@ export default async function ReadingPage({
           initiallyDone={Boolean(reading.tracking.completedAt)}
           reflection={reading.reflection}
         >
-          <MarkdownBody source={resource.body} />
+          <div data-reading-body>
+            <MarkdownBody source={resource.body} />
+          </div>
         </ReadingSession>
       </HydrateClient>
     </article>
