@@ -8,7 +8,7 @@ export const LISTEN_HIGHLIGHT = "haven-listen";
 
 /** Voices that speak on this device. Network voices would send the reading's text elsewhere. */
 function localVoices(): SpeechSynthesisVoice[] {
-  if (typeof window === "undefined" || !("speechSynthesis" in window)) return [];
+  if (typeof window === "undefined" || !window.speechSynthesis || typeof window.SpeechSynthesisUtterance !== "function") return [];
   return window.speechSynthesis.getVoices().filter((voice) => voice.localService);
 }
 
@@ -63,8 +63,8 @@ export function useListen(bodyRef: RefObject<HTMLElement | null>, onFinished: ()
   }, [onFinished]);
 
   useEffect(() => {
-    if (!("speechSynthesis" in window)) return;
-    const synth = window.speechSynthesis;
+    const synth = window.speechSynthesis as SpeechSynthesis | undefined;
+    if (!synth) return;
     const update = () => setAvailable(localVoices().length > 0);
     update();
     synth.addEventListener("voiceschanged", update);

@@ -143,3 +143,73 @@ test.describe("hostile text is really on the pages", () => {
     await expect(page.getByText(HOSTILE.note.slice(0, 60)).first()).toBeVisible();
   });
 });
+
+test.describe("compact header", () => {
+  test.use({ viewport: { width: 390, height: 740 } });
+
+  for (const role of ["client", "therapist", "admin"] as const) {
+    test(`one row at 390 px, the rest behind a Menu button [${role}]`, async ({ page, context, baseURL }) => {
+      await signInAs(context, role, baseURL ?? "");
+      await page.goto(role === "client" ? "/client" : role === "therapist" ? "/therapist" : "/admin");
+      const banner = page.getByRole("banner");
+      const trigger = banner.getByRole("button", { name: "Menu" });
+      // One row: Haven's name and the Menu button side by side, the header no taller than one control.
+      const header = await banner.boundingBox();
+      expect(header?.height ?? 999).toBeLessThanOrEqual(64);
+      const haven = await banner.getByRole("link", { name: "Haven" }).boundingBox();
+      const button = await trigger.boundingBox();
+      expect(Math.abs((haven?.y ?? 0) + (haven?.height ?? 0) / 2 - ((button?.y ?? 0) + (button?.height ?? 0) / 2))).toBeLessThan(4);
+      expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+      const panelId = await trigger.getAttribute("aria-controls");
+      expect(panelId).toBeTruthy();
+      const panel = page.locator(`[id="${panelId}"]`);
+      await expect(trigger).toHaveAttribute("aria-expanded", "false");
+      await expect(panel).toBeHidden();
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+
+      // Keyboard: open, Tab into the panel, Escape closes and focus returns to the button.
+      await trigger.focus();
+      await page.keyboard.press("Enter");
+      await expect(trigger).toHaveAttribute("aria-expanded", "true");
+      await expect(panel).toBeVisible();
+      await page.keyboard.press("Tab");
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link").first()).toBeFocused();
+      await page.keyboard.press("Escape");
+      await expect(trigger).toHaveAttribute("aria-expanded", "false");
+      await expect(trigger).toBeFocused();
+      await expect(panel).toBeHidden();
+
+      // Everything in it is reachable by Tab, and tabbing past its end folds it away.
+      await page.keyboard.press("Space");
+      await expect(panel).toBeVisible();
+      await expect(panel.getByRole("link", { name: /your account/i })).toBeVisible();
+      await expect(panel.getByRole("button", { name: "Sign out" })).toBeVisible();
+      await panel.getByRole("button", { name: "Sign out" }).focus();
+      await page.keyboard.press("Tab");
+      await expect(trigger).toHaveAttribute("aria-expanded", "false");
+
+      // Touch: a tap opens it, a tap outside closes it, a link closes it on the way.
+      await trigger.click();
+      await expect(panel).toBeVisible();
+      await page.locator("main h1").first().click();
+      await expect(panel).toBeHidden();
+      await trigger.click();
+      const second = page.getByRole("navigation", { name: "Main" }).getByRole("link").nth(1);
+      const href = await second.getAttribute("href");
+      await second.click();
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
+      await expect(panel).toBeHidden();
+      await expect(trigger).toHaveAttribute("aria-expanded", "false");
+    });
+  }
+
+  test("wide screens show the whole row and no Menu button", async ({ page, context, baseURL }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signInAs(context, "therapist", baseURL ?? "");
+    await page.goto("/therapist");
+    await expect(page.getByRole("banner").getByRole("button", { name: "Menu" })).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Library" })).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
+});
