@@ -73,7 +73,12 @@ export default async function ReadingPage({
             <strong>Content note:</strong> {resource.contentNote}
           </p>
         ) : null}
-        {reading.note ? <TherapistNote therapistName={reading.therapistName} note={reading.note} /> : null}
+        {reading.note ? (
+          // Discreet: the therapist's name and words stay off paper.
+          <div className={discreet ? "print:hidden" : undefined}>
+            <TherapistNote therapistName={reading.therapistName} note={reading.note} />
+          </div>
+        ) : null}
         {resource.url && /^https?:\/\//i.test(resource.url) ? (
           <p>
             <a href={resource.url} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-4">

@@ -73,7 +73,7 @@ export default async function ResourcePage({ params }: Params) {
           {resource.contentNote && resource.contentIntensity ? (
             <Notice tone="warning" title="Content note">
               <p>{resource.contentNote}</p>
-              <p className="text-sm text-muted">
+              <p className="text-sm text-muted print:hidden">
                 Intensity: {resource.contentIntensity.toLowerCase()}. Clients see this note before the reading opens, and choose to read now or come back another time.
               </p>
             </Notice>
