@@ -194,7 +194,7 @@ test("play, pause, resume, speed, highlight; listening to the end counts as read
   await expect.poll(() => highlighted(page)).toBe("A list item.");
   // Not read to the end yet (the page was not scrolled: scrollBy is switched off in this test).
   expect(Number(await page.getByRole("progressbar", { name: "Reading progress" }).getAttribute("aria-valuenow"))).toBeLessThan(100);
-  for (let i = 0; i < FILLER.length; i++) await endSentence(page);
+  for (let i = 0; i < FILLER.length + 1; i++) await endSentence(page);
   expect(await currentSentence(page)).toBeNull();
   await expect(status).toHaveText("Finished reading aloud.");
   await expect.poll(() => highlighted(page)).toBeNull();
@@ -234,7 +234,7 @@ test("keeps the sentence in view without smooth scrolling when the client prefer
     await page.goto(`/client/readings/${assignmentId}`);
     await expect(page.locator("html")).toHaveAttribute("data-motion", "reduce");
     await page.getByRole("region", { name: "Listen" }).getByRole("button", { name: "Listen" }).click();
-    for (let i = 0; i < 3 + FILLER.length - 1; i++) await endSentence(page);
+    for (let i = 0; i < 3 + FILLER.length; i++) await endSentence(page);
     expect(await currentSentence(page)).toBe(LAST);
     const calls = await page.evaluate(() => (window as unknown as { scrollCalls: ScrollToOptions[] }).scrollCalls);
     expect(calls.length).toBeGreaterThan(0);
