@@ -270,3 +270,20 @@ test("no speech synthesis at all: no Listen control", async ({ page, context }) 
   await expect(page.getByRole("progressbar", { name: "Reading progress" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Listen" })).toHaveCount(0);
 });
+
+test("without a reduced-motion preference the sentence glides into view", async ({ page, context }) => {
+  await context.addCookies(cookies);
+  await page.setViewportSize({ width: 390, height: 500 });
+  await page.addInitScript(installSpeechStub, [LOCAL_VOICE]);
+  await page.addInitScript(() => {
+    const calls: unknown[] = [];
+    (window as unknown as { scrollCalls: unknown[] }).scrollCalls = calls;
+    window.scrollBy = ((options: ScrollToOptions) => void calls.push(options)) as typeof window.scrollBy;
+  });
+  await page.goto(`/client/readings/${assignmentId}`);
+  await page.getByRole("region", { name: "Listen" }).getByRole("button", { name: "Listen" }).click();
+  for (let i = 0; i < 3 + FILLER.length; i++) await endSentence(page);
+  const calls = await page.evaluate(() => (window as unknown as { scrollCalls: ScrollToOptions[] }).scrollCalls);
+  expect(calls.length).toBeGreaterThan(0);
+  for (const call of calls) expect(call.behavior).toBe("smooth");
+});
