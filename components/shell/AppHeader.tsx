@@ -27,9 +27,9 @@ export async function AppHeader({ user, reserveQuickExitSpace = false }: AppHead
     <header className="relative border-b border-border bg-surface print:hidden">
       <div
         className={cn(
-          "mx-auto flex max-w-6xl items-center gap-x-4 px-4 py-2 lg:gap-x-6 lg:py-3",
-          // Quick exit is about 8.5rem wide at the top right: keep the row clear of it.
-          reserveQuickExitSpace && "pr-36 sm:pr-40",
+          "mx-auto flex max-w-6xl items-center gap-x-3 px-4 py-2 lg:gap-x-6 lg:py-3",
+          // Quick exit is about 8rem wide at the top right: keep the row clear of it (fits 320 px).
+          reserveQuickExitSpace && "pr-[8.5rem] sm:pr-40",
         )}
       >
         <div className="flex min-h-11 shrink-0 items-center">

@@ -59,9 +59,9 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
-        className="inline-flex min-h-11 min-w-11 items-center gap-2 rounded-lg border border-border bg-surface px-3 text-base font-medium text-ink hover:bg-surface-muted lg:hidden"
+        className="inline-flex min-h-11 min-w-11 shrink-0 items-center gap-1.5 rounded-lg border border-border bg-surface px-2.5 text-base font-medium text-ink hover:bg-surface-muted lg:hidden"
       >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 6h14M3 10h14M3 14h14" />}
         </svg>
         Menu

@@ -145,10 +145,9 @@ test.describe("hostile text is really on the pages", () => {
 });
 
 test.describe("compact header", () => {
-  test.use({ viewport: { width: 390, height: 740 } });
-
-  for (const role of ["client", "therapist", "admin"] as const) {
-    test(`one row at 390 px, the rest behind a Menu button [${role}]`, async ({ page, context, baseURL }) => {
+  for (const [role, width] of [["client", 320], ["client", 390], ["therapist", 390], ["admin", 390]] as const) {
+    test(`one row at ${width} px, the rest behind a Menu button [${role}]`, async ({ page, context, baseURL }) => {
+      await page.setViewportSize({ width, height: 740 });
       await signInAs(context, role, baseURL ?? "");
       await page.goto(role === "client" ? "/client" : role === "therapist" ? "/therapist" : "/admin");
       const banner = page.getByRole("banner");
@@ -160,6 +159,13 @@ test.describe("compact header", () => {
       const button = await trigger.boundingBox();
       expect(Math.abs((haven?.y ?? 0) + (haven?.height ?? 0) / 2 - ((button?.y ?? 0) + (button?.height ?? 0) / 2))).toBeLessThan(4);
       expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
+      // Nothing squeezed: the icon keeps its size, and the button ends before Quick exit begins.
+      const icon = await trigger.locator("svg").boundingBox();
+      expect(icon?.width ?? 0).toBeGreaterThanOrEqual(19);
+      if (role === "client") {
+        const exit = await page.getByRole("button", { name: "Quick exit" }).boundingBox();
+        expect((button?.x ?? 0) + (button?.width ?? 0)).toBeLessThanOrEqual(exit?.x ?? 0);
+      }
 
       const panelId = await trigger.getAttribute("aria-controls");
       expect(panelId).toBeTruthy();
