@@ -86,7 +86,8 @@ export function useListen(bodyRef: RefObject<HTMLElement | null>, onFinished: ()
     const synth = window.speechSynthesis;
     const sentence = sentencesRef.current[index];
     const generation = ++generationRef.current;
-    synth.cancel();
+    // Only when something is queued: some engines drop a speak() that follows cancel() at once.
+    if (synth.speaking || synth.pending) synth.cancel();
     if (!sentence) return;
     indexRef.current = index;
     setPosition({ index, total: sentencesRef.current.length });
@@ -146,6 +147,8 @@ export function useListen(bodyRef: RefObject<HTMLElement | null>, onFinished: ()
   const stop = useCallback(() => {
     generationRef.current++;
     window.speechSynthesis.cancel();
+    // A paused engine stays paused after cancel(); the next Listen must start speaking.
+    if (window.speechSynthesis.paused) window.speechSynthesis.resume();
     highlight(null);
     indexRef.current = 0;
     setPosition((p) => ({ ...p, index: 0 }));
