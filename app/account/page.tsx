@@ -56,7 +56,7 @@ export default async function AccountPage() {
             ].map(([term, value]) => (
               <div key={term} className="flex flex-col sm:flex-row sm:gap-6">
                 <dt className="text-sm text-muted sm:w-32 sm:text-base">{term}</dt>
-                <dd className="break-words">{value}</dd>
+                <dd className="wrap-anywhere">{value}</dd>
               </div>
             ))}
           </dl>

@@ -27,7 +27,15 @@ export default async function ClientLayout({ children }: { children: ReactNode }
     <AreaShell
       user={user}
       // Safety features stay on unless the client turned them off (also if preferences can't be read).
-      before={<QuickExit exitUrl={config.QUICK_EXIT_URL} enabled={quickExit} />}
+      // In a landmark of its own (nothing on the page sits outside landmarks); fixed to the top
+      // right corner, above everything else, so it stays on screen however the page scrolls.
+      before={
+        quickExit ? (
+          <aside aria-label="Leave quickly" className="print:hidden">
+            <QuickExit exitUrl={config.QUICK_EXIT_URL} enabled />
+          </aside>
+        ) : null
+      }
       quickExitShown={quickExit}
       footer={
         <footer className="mx-auto w-full max-w-6xl px-4 pb-10">

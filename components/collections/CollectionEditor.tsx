@@ -14,6 +14,7 @@ import { Input } from "@/components/ui/Input";
 import { LinkButton } from "@/components/ui/LinkButton";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { PrintButton } from "@/components/ui/PrintButton";
 import { Textarea } from "@/components/ui/Textarea";
 import { useToast } from "@/components/ui/ToastProvider";
 import { fieldMessage } from "@/components/forms/field-errors";
@@ -79,6 +80,7 @@ export function CollectionEditor({ id }: { id: string }) {
         actions={
           <>
             <AssignEntryPoint collectionId={plan.id} resourceTitle={plan.title} />
+            <PrintButton>Print</PrintButton>
             <Button
               ref={editButton}
               variant="secondary"

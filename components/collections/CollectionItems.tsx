@@ -121,7 +121,7 @@ export function CollectionItems({ collectionId, items }: { collectionId: string;
                       size="sm"
                       variant="secondary"
                       disabled={index === 0}
-                      aria-label={`Move “${item.resource.title}” up`}
+                      aria-label={`Move up: “${item.resource.title}”`}
                       onClick={() => commit(index, index - 1, "up")}
                     >
                       Move up
@@ -133,7 +133,7 @@ export function CollectionItems({ collectionId, items }: { collectionId: string;
                       size="sm"
                       variant="secondary"
                       disabled={index === items.length - 1}
-                      aria-label={`Move “${item.resource.title}” down`}
+                      aria-label={`Move down: “${item.resource.title}”`}
                       onClick={() => commit(index, index + 1, "down")}
                     >
                       Move down

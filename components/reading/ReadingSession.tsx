@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/Notice";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { CheckInAfterReading } from "./CheckInAfterReading";
+import { ListenControls } from "./ListenControls";
 import { ReflectionForm, type OwnReflection } from "./ReflectionForm";
 import { onReportAcknowledged, onReportDropped, useQueuedEntry, useQueueStatus, useReportQueue } from "./report-queue-browser";
 import { SaveStatus } from "./SaveStatus";
@@ -39,7 +40,7 @@ export function ReadingSession({ userId, assignmentId, therapistName, careActive
   const [refused, setRefused] = useState(false);
   const status = useQueueStatus(queue);
   const queued = useQueuedEntry(queue, assignmentId);
-  const { furthest, flush } = useProgressReporter(queue, assignmentId, articleRef, initialProgress);
+  const { furthest, flush, reportProgress } = useProgressReporter(queue, assignmentId, articleRef, initialProgress);
   useEffect(() => {
     const offAck = onReportAcknowledged((report) => {
       if (report.assignmentId === assignmentId) void queryClient.invalidateQueries(trpc.reading.pathFilter());
@@ -72,6 +73,7 @@ export function ReadingSession({ userId, assignmentId, therapistName, careActive
           Your time with {therapistName} has ended. You can keep reading this; nothing about it is recorded or shared any more.
         </Notice>
       ) : null}
+      <ListenControls bodyRef={articleRef} onFinished={() => void reportProgress(100)} />
       <div ref={articleRef}>{children}</div>
       {/* Sticks to the bottom of the screen while reading (clear of the Quick exit corner), then rests here. */}
       <div className="sticky bottom-0 z-10 -mx-4 border-t border-border-subtle bg-surface px-4 py-2">

@@ -56,5 +56,21 @@ export function useProgressReporter(queue: ReportQueue | null, assignmentId: str
     };
   }, [articleRef, assignmentId, queue]);
 
-  return { furthest, flush };
+  /** Counts `value` as read (e.g. 100 after listening to the end) and sends it now. */
+  const reportProgress = useCallback(
+    async (value: number) => {
+      if (value > furthestRef.current) {
+        furthestRef.current = value;
+        setFurthest(value);
+      }
+      if (queue && furthestRef.current > handedRef.current) {
+        handedRef.current = furthestRef.current;
+        queue.progress(assignmentId, furthestRef.current);
+      }
+      await flush();
+    },
+    [assignmentId, flush, queue],
+  );
+
+  return { furthest, flush, reportProgress };
 }

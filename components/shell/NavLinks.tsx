@@ -6,7 +6,7 @@ import type { NavItem } from "./nav";
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex flex-wrap gap-1">
+    <ul className="flex flex-col gap-1 lg:flex-row lg:flex-wrap">
       {items.map((item) => {
         const home = items[0]?.href === item.href;
         const current = home ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);

@@ -16,7 +16,7 @@ export function PageHeader({ title, description, actions, eyebrow, className }: 
   return (
     <header className={cn("flex flex-col gap-4 pb-6 sm:flex-row sm:items-end sm:justify-between", className)}>
       <div className="flex min-w-0 flex-col gap-2">
-        {eyebrow ? <div className="text-sm text-muted">{eyebrow}</div> : null}
+        {eyebrow ? <div className="text-sm text-muted print:hidden">{eyebrow}</div> : null}
         <h1 className="text-2xl font-semibold leading-tight text-balance text-ink sm:text-3xl">{title}</h1>
         {description ? <div className="max-w-prose text-muted">{description}</div> : null}
       </div>

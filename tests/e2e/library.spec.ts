@@ -96,13 +96,13 @@ test("search, filter, open, favourite, add to a new plan and reorder it by keybo
   await expect(page.getByRole("heading", { level: 1, name: `Plan ${RUN}` })).toBeVisible();
   const order = page.getByRole("list", { name: "Resources in this plan, in reading order" }).getByRole("heading", { level: 2 }).getByRole("link");
   await expect(order).toHaveText(["Understanding avoidant attachment", "Understanding secure attachment"]);
-  const moveUp = page.getByRole("button", { name: "Move “Understanding secure attachment” up" });
+  const moveUp = page.getByRole("button", { name: "Move up: “Understanding secure attachment”" });
   await moveUp.focus();
   await page.keyboard.press("Enter");
   await expect(order).toHaveText(["Understanding secure attachment", "Understanding avoidant attachment"]);
   await expect(page.getByRole("status").filter({ hasText: "Moved “Understanding secure attachment” to position 1 of 2." })).toBeAttached();
   // "Move up" is now disabled at the top, so focus stays with the moved item on "Move down".
-  await expect(page.getByRole("button", { name: "Move “Understanding secure attachment” down" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Move down: “Understanding secure attachment”" })).toBeFocused();
   await page.reload();
   await expect(order).toHaveText(["Understanding secure attachment", "Understanding avoidant attachment"]);
 });

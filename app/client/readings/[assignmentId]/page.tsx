@@ -8,6 +8,7 @@ import { ContentNoteInterstitial } from "@/components/reading/ContentNoteInterst
 import { ReadingSession } from "@/components/reading/ReadingSession";
 import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { requireUser } from "@/server/auth";
+import { getRequestDisplay } from "@/server/request-display";
 import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
 import { classifyOpen, isPrefetchOrBot, recordPageOpen } from "@/server/services/tracking/events";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
@@ -26,6 +27,9 @@ export default async function ReadingPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser("CLIENT");
+  const { preferences } = await getRequestDisplay();
+  // Discreet by default (as the tab title): a printed page then names neither Haven nor the therapist.
+  const discreet = preferences?.discreet ?? true;
   const { assignmentId } = await params;
   const ready = (await searchParams).ready === "1";
   const caller = await serverCaller();
@@ -58,7 +62,9 @@ export default async function ReadingPage({
   return (
     <article aria-labelledby="reading-title" className="mx-auto flex max-w-prose flex-col gap-6">
       <header className="flex flex-col gap-3">
-        <Link href="/client" className="text-sm text-muted underline-offset-4 hover:underline">
+        {/* Printed only: a neutral header in discreet mode. */}
+        <p className="hidden text-sm text-muted print:block">{discreet ? "Reading" : `Haven · shared by ${reading.therapistName}`}</p>
+        <Link href="/client" className="text-sm text-muted underline-offset-4 hover:underline print:hidden">
           ← My readings
         </Link>
         <h1 id="reading-title" className="text-2xl font-semibold leading-tight text-balance sm:text-3xl">
@@ -72,13 +78,25 @@ export default async function ReadingPage({
           {reading.dueAt && !reading.tracking.completedAt ? <span>{gentleDueLabel(reading.dueAt, new Date())}</span> : null}
         </p>
         <p className="text-lg text-muted">{resource.summary}</p>
-        {reading.note ? <TherapistNote therapistName={reading.therapistName} note={reading.note} /> : null}
+        {resource.contentNote ? (
+          // On screen the note came first (the interstitial); on paper it goes with the reading.
+          <p className="hidden print:block">
+            <strong>Content note:</strong> {resource.contentNote}
+          </p>
+        ) : null}
+        {reading.note ? (
+          // Discreet: the therapist's name and words stay off paper.
+          <div className={discreet ? "print:hidden" : undefined}>
+            <TherapistNote therapistName={reading.therapistName} note={reading.note} />
+          </div>
+        ) : null}
         {resource.url && /^https?:\/\//i.test(resource.url) ? (
           <p>
             <a href={resource.url} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-4">
               Open the linked {KIND_LABEL[resource.kind].toLowerCase()}
               <span className="sr-only"> (opens in a new tab)</span>
             </a>
+            <span className="hidden print:block">Source: {resource.url}</span>
           </p>
         ) : null}
       </header>
@@ -93,13 +111,15 @@ export default async function ReadingPage({
           reflection={reading.reflection}
           crisisNotice={<CrisisNotice resources={config.CRISIS_RESOURCES ?? DEFAULT_CRISIS_RESOURCES} />}
         >
-          {worksheet ? (
-            <WorksheetAnswers assignmentId={reading.id} therapistName={reading.therapistName} initial={worksheet} canShare={reading.careActive}>
+          <div data-reading-body>
+            {worksheet ? (
+              <WorksheetAnswers assignmentId={reading.id} therapistName={reading.therapistName} initial={worksheet} canShare={reading.careActive}>
+                <MarkdownBody source={resource.body} />
+              </WorksheetAnswers>
+            ) : (
               <MarkdownBody source={resource.body} />
-            </WorksheetAnswers>
-          ) : (
-            <MarkdownBody source={resource.body} />
-          )}
+            )}
+          </div>
         </ReadingSession>
       </HydrateClient>
     </article>

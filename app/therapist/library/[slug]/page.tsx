@@ -10,6 +10,7 @@ import { ResourceMeta } from "@/components/library/ResourceMeta";
 import { ResourceStatusActions } from "@/components/library/ResourceStatusActions";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { PrintButton } from "@/components/ui/PrintButton";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { isWebUrl, KIND_LABELS, KINDS_WITH_URL } from "@/server/schemas/library";
@@ -72,7 +73,7 @@ export default async function ResourcePage({ params }: Params) {
           {resource.contentNote && resource.contentIntensity ? (
             <Notice tone="warning" title="Content note">
               <p>{resource.contentNote}</p>
-              <p className="text-sm text-muted">
+              <p className="text-sm text-muted print:hidden">
                 Intensity: {resource.contentIntensity.toLowerCase()}. Clients see this note before the reading opens, and choose to read now or come back another time.
               </p>
             </Notice>
@@ -94,11 +95,15 @@ export default async function ResourcePage({ params }: Params) {
           ) : null}
 
           <MarkdownBody source={resource.body} />
-          <ResourceEngagement resourceId={resource.id} />
+          {/* Who read it stays on screen: a printed handout carries no client's data. */}
+          <div className="print:hidden">
+            <ResourceEngagement resourceId={resource.id} />
+          </div>
         </div>
 
-        <aside aria-label="What you can do with this resource" className="flex flex-col gap-8 lg:self-start">
+        <aside aria-label="What you can do with this resource" className="flex flex-col gap-8 lg:self-start print:hidden">
           <div className="flex flex-col gap-3">
+            <PrintButton>Print a handout</PrintButton>
             <FavouriteButton resourceId={resource.id} initial={resource.isFavourite} title={resource.title} />
             <AssignEntryPoint resourceId={resource.id} resourceTitle={resource.title} />
           </div>
