@@ -32,7 +32,22 @@ const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
 
 export function keepProtocolExchangesTogether(server: unknown): void {
   const queue = (server as { queryQueue?: QueueInternals }).queryQueue;
-  if (!queue || typeof queue.processQueue !== "function" || !Array.isArray(queue.queue)) return;
+  // This relies on pglite-socket 0.2.17's internals (pinned in package.json). If they change, the
+  // interleaving bug above comes back silently — so refuse to start instead of running unprotected.
+  const db = queue?.db as Partial<QueueInternals["db"]> | undefined;
+  if (
+    !queue ||
+    typeof queue.processQueue !== "function" ||
+    typeof queue.clearQueueForHandler !== "function" ||
+    !Array.isArray(queue.queue) ||
+    typeof db?.isInTransaction !== "function" ||
+    typeof db.runExclusive !== "function" ||
+    typeof db.execProtocolRawStream !== "function"
+  ) {
+    throw new Error(
+      "Haven's embedded database needs @electric-sql/pglite-socket 0.2.17: its query queue changed shape, so server/db/pglite-queue.ts can no longer keep protocol exchanges together. Pin the version in package.json or update that file.",
+    );
+  }
   let openExchange = false;
 
   queue.processQueue = async function processQueue(this: QueueInternals) {
