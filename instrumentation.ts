@@ -6,7 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./server/check-env-at-start");
     // Stamps each request with its socket address and drops forged forwarding headers.
-    const { installPeerStamp } = await import("./server/client-address");
+    const { installPeerStamp } = await import("./server/request/client-address");
     const { proxyTrust } = await import("./server/env");
     installPeerStamp(proxyTrust());
   }

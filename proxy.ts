@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { requestIsHttps } from "./server/client-address";
+import { requestIsHttps } from "./server/request/client-address";
 import { proxyTrust } from "./server/env";
 
 // Runs before every page and API request: a fresh CSP nonce, security headers, a request id,

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { ToastProvider } from "@/components/ui/ToastProvider";
 import { TRPCReactProvider } from "@/server/trpc/react";
-import { getRequestDisplay } from "@/server/request-display";
+import { getRequestDisplay } from "@/server/request/display";
 
 export const metadata: Metadata = {
   title: { default: "Haven", template: "%s · Haven" },

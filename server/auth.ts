@@ -15,7 +15,7 @@ import { isDatabaseUnavailable } from "./errors";
 import type { Role } from "./generated/prisma/client";
 import { signInInput } from "./schemas/account";
 import { recordAudit } from "./services/audit/record";
-import { requestMetaFrom, type RequestMeta } from "./services/request-meta";
+import { requestMetaFrom, type RequestMeta } from "./request/meta";
 import { authenticate, currentSessionUser } from "./services/accounts/sign-in";
 
 export const IDLE_TIMEOUT_SECONDS = 30 * 60;

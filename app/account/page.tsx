@@ -8,7 +8,7 @@ import { ThemeToggle } from "@/components/shell/ThemeToggle";
 import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { getSessionUser, requireUser } from "@/server/auth";
-import { getRequestDisplay } from "@/server/request-display";
+import { getRequestDisplay } from "@/server/request/display";
 import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
 import type { RoleName } from "@/server/schemas/account";
 

@@ -5,7 +5,7 @@ import { CrisisNotice } from "@/components/shell/CrisisNotice";
 import { OfflineReading } from "@/components/offline/OfflineReading";
 import { QuickExit } from "@/components/shell/QuickExit";
 import { requireUser } from "@/server/auth";
-import { getRequestDisplay } from "@/server/request-display";
+import { getRequestDisplay } from "@/server/request/display";
 import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
 import { serverCaller } from "@/server/trpc/server";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/server/auth";
-import { getRequestDisplay } from "@/server/request-display";
+import { getRequestDisplay } from "@/server/request/display";
 import { cn } from "@/components/ui/cn";
 import { NAV_BY_ROLE } from "./nav";
 import { HeaderMenu } from "./HeaderMenu";

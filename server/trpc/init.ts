@@ -8,7 +8,7 @@ import { getDb, type Db } from "../db";
 import { isDatabaseUnavailable, toAppError } from "../errors";
 import type { Role } from "../generated/prisma/client";
 import type { AuditActor } from "../services/audit/record";
-import { requestMetaFrom, type RequestMeta } from "../services/request-meta";
+import { requestMetaFrom, type RequestMeta } from "../request/meta";
 import { errorFields, logger } from "../ops/log";
 
 /** Everything a procedure may use. Built without a request in tests (createInnerContext). */

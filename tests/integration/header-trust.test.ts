@@ -7,11 +7,11 @@
 // code: requestMetaFrom → authenticate (throttle + audit row), isSameOriginRequest.
 import http from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { installPeerStamp, uninstallPeerStamp } from "../../server/client-address";
+import { installPeerStamp, uninstallPeerStamp } from "../../server/request/client-address";
 import { getDb } from "../../server/db";
 import { proxyTrust, resetEnvForTests } from "../../server/env";
-import { isSameOriginRequest } from "../../server/http";
-import { requestMetaFrom } from "../../server/services/request-meta";
+import { isSameOriginRequest } from "../../server/request/guards";
+import { requestMetaFrom } from "../../server/request/meta";
 import { authenticate, IP_FAILURES_PER_15_MIN } from "../../server/services/accounts/sign-in";
 import { createClientOf, createTherapist, TEST_PASSWORD } from "../support/factories";
 

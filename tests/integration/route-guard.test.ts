@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as exportAssignments } from "../../app/api/export/assignments/route";
 import { APP_ERRORS, AppError } from "../../server/app-error";
 import type { Db } from "../../server/db";
-import { runRoute } from "../../server/route-handler";
+import { runRoute } from "../../server/request/route-handler";
 import { allowConsoleError } from "../support/fail-on-console-error";
 import { createClientOf, createTherapist } from "../support/factories";
 

@@ -2,7 +2,7 @@
 // limit must match Haven's, not Next's 10 MB default.
 import { describe, expect, it } from "vitest";
 import nextConfig from "../../next.config";
-import { MAX_BODY_BYTES } from "../../server/http";
+import { MAX_BODY_BYTES } from "../../server/request/guards";
 
 describe("framework body limits", () => {
   it("the proxy buffers about Haven's cap, with a margin over one socket read so truncation still shows", () => {

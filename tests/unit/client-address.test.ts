@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, normalizeAddress, PEER_HEADER, requestHost, requestIsHttps, socketAddress, stampRequest } from "../../server/client-address";
+import { clientAddress, normalizeAddress, PEER_HEADER, requestHost, requestIsHttps, socketAddress, stampRequest } from "../../server/request/client-address";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 

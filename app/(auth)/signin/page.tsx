@@ -4,9 +4,9 @@ import { SignInForm } from "@/components/auth/SignInForm";
 import { ForgetOnSignIn } from "@/components/offline/ForgetOnSignIn";
 import { ThemeToggle } from "@/components/shell/ThemeToggle";
 import { getSessionUser } from "@/server/auth";
-import { getRequestDisplay } from "@/server/request-display";
+import { getRequestDisplay } from "@/server/request/display";
 import { HOME_BY_ROLE } from "@/server/schemas/account";
-import { endedSessionWasRevoked } from "@/server/device-session";
+import { endedSessionWasRevoked } from "@/server/request/device-session";
 
 export const metadata: Metadata = { title: { absolute: "Sign in · Haven" } };
 

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { withRoute } from "@/server/route-handler";
+import { withRoute } from "@/server/request/route-handler";
 import { recordAudit } from "@/server/services/audit/record";
 import { errorFields, logger } from "@/server/ops/log";
 

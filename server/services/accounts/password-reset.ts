@@ -4,7 +4,7 @@ import { recordAudit, type AuditActor } from "../audit/record";
 import { appLink, sendMail, type SentMail } from "../mailer";
 import { hashPassword } from "./passwords";
 import { createLimiter } from "../rate-limit";
-import type { RequestMeta } from "../request-meta";
+import type { RequestMeta } from "../../request/meta";
 import { generateToken, hashToken, looksLikeToken } from "../tokens";
 
 export const RESET_TTL_MINUTES = 60;

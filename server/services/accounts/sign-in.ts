@@ -3,7 +3,7 @@ import type { Role } from "../../generated/prisma/client";
 import { recordAudit } from "../audit/record";
 import { verifyPassword } from "./passwords";
 import { createLimiter } from "../rate-limit";
-import type { RequestMeta } from "../request-meta";
+import type { RequestMeta } from "../../request/meta";
 
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MINUTES = 15;

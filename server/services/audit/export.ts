@@ -1,11 +1,11 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { AppError } from "../../app-error";
-import { errorResponse } from "../../route-handler";
+import { errorResponse } from "../../request/route-handler";
 import { auditFilterInput, type AuditEventView } from "../../schemas/audit";
 import { recordAudit } from "./record";
 import { auditWhere, pageAuditEvents } from "./query";
 import { toCsv, type CsvCell } from "../csv";
-import type { RequestMeta } from "../request-meta";
+import type { RequestMeta } from "../../request/meta";
 
 const BATCH = 1000;
 

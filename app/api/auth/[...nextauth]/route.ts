@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { errorBody } from "@/server/app-error";
 import { authOptions, type AuthProbe } from "@/server/auth";
-import { runRoute } from "@/server/route-handler";
+import { runRoute } from "@/server/request/route-handler";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/server/app-error";
-import { withRoute } from "@/server/route-handler";
+import { withRoute } from "@/server/request/route-handler";
 import { entityId } from "@/server/schemas/assignment";
 import { exportAssignmentsCsv } from "@/server/services/assignments/export";
 import { CLIENT_NOT_FOUND } from "@/server/services/care/scope";

@@ -1,4 +1,4 @@
-import { withRoute } from "@/server/route-handler";
+import { withRoute } from "@/server/request/route-handler";
 import { auditCsvResponse } from "@/server/services/audit/export";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { withRoute } from "@/server/route-handler";
+import { withRoute } from "@/server/request/route-handler";
 import { PROGRESS_ROUTE, recordProgressReport } from "@/server/services/tracking/progress-report";
 
 // POST { assignmentId, progress, key } from the reading view (throttled reports and page hide).

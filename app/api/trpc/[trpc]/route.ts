@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { AppError } from "@/server/app-error";
-import { readBodyCapped } from "@/server/http";
-import { runRoute } from "@/server/route-handler";
+import { readBodyCapped } from "@/server/request/guards";
+import { runRoute } from "@/server/request/route-handler";
 import { appRouter } from "@/server/routers/_app";
 import { createTRPCContext } from "@/server/trpc/init";
 

@@ -8,7 +8,7 @@ import { ContentNoteInterstitial } from "@/components/reading/ContentNoteInterst
 import { ReadingSession } from "@/components/reading/ReadingSession";
 import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { requireUser } from "@/server/auth";
-import { getRequestDisplay } from "@/server/request-display";
+import { getRequestDisplay } from "@/server/request/display";
 import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
 import { classifyOpen, isPrefetchOrBot, recordPageOpen } from "@/server/services/tracking/events";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";

@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
-import { getDb, type Db } from "./db";
-import { env } from "./env";
+import { getDb, type Db } from "../db";
+import { env } from "../env";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 

@@ -1,18 +1,18 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { getSessionUser } from "./auth";
-import { getDb } from "./db";
-import { isDatabaseUnavailable } from "./errors";
+import { getSessionUser } from "../auth";
+import { getDb } from "../db";
+import { isDatabaseUnavailable } from "../errors";
 import {
   displayAttributes,
   isThemePreference,
   THEME_COOKIE,
   type DisplayAttributes,
   type Preferences,
-} from "./schemas/preferences";
-import { readDisplayPreferences } from "./services/preferences";
-import { errorFields, logger } from "./ops/log";
+} from "../schemas/preferences";
+import { readDisplayPreferences } from "../services/preferences";
+import { errorFields, logger } from "../ops/log";
 
 export type RequestDisplay = {
   /** The signed-in person's preferences (theme resolved against the cookie); null when signed out. */

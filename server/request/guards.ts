@@ -1,6 +1,6 @@
 import "server-only";
 import { requestHost } from "./client-address";
-import { env, proxyTrust } from "./env";
+import { env, proxyTrust } from "../env";
 
 export const MAX_BODY_BYTES = 1_000_000;
 

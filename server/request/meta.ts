@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { clientAddress } from "../client-address";
+import { clientAddress } from "./client-address";
 import { proxyTrust } from "../env";
 
 export type RequestMeta = { requestId: string; ip: string | null };

@@ -1,12 +1,12 @@
 import "server-only";
-import { APP_ERRORS, AppError, errorBody, MESSAGES } from "./app-error";
-import { sessionUserFromHeaders, type SessionUser } from "./auth";
-import { getDb, type Db } from "./db";
-import { toAppError } from "./errors";
-import type { Role } from "./generated/prisma/client";
-import { isSameOriginRequest } from "./http";
-import { requestMetaFrom, type RequestMeta } from "./services/request-meta";
-import { errorFields, logger } from "./ops/log";
+import { APP_ERRORS, AppError, errorBody, MESSAGES } from "../app-error";
+import { sessionUserFromHeaders, type SessionUser } from "../auth";
+import { getDb, type Db } from "../db";
+import { toAppError } from "../errors";
+import type { Role } from "../generated/prisma/client";
+import { isSameOriginRequest } from "./guards";
+import { requestMetaFrom, type RequestMeta } from "./meta";
+import { errorFields, logger } from "../ops/log";
 
 // The one wrapper for route handlers under app/api: the origin check, the sign-in and role check,
 // and the translation of whatever goes wrong into `{ error: { code, message, requestId } }` with
