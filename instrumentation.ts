@@ -3,5 +3,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./server/check-env-at-start");
+    await (await import("./server/services/reminders/start-inline")).startInlineReminderWorker();
   }
 }
