@@ -11,6 +11,7 @@ import { libraryRouter } from "./library";
 import { passwordResetRouter } from "./password-reset";
 import { preferencesRouter } from "./preferences";
 import { readingRouter } from "./reading";
+import { remindersRouter } from "./reminders";
 import { worksheetRouter } from "./worksheet";
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   collection: collectionRouter,
   worksheet: worksheetRouter,
   checkIn: checkInRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientReminderChoice } from "./reminders";
 import { emailInput, newPasswordInput } from "./account";
 import { entityId, KIND_LABEL, resourceKind, timelineEntry, trackingView } from "./assignment";
 
@@ -60,6 +61,8 @@ export type TherapistAssignmentRow = z.infer<typeof therapistAssignmentRow>;
 export const clientDetail = z.object({
   client: z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]), inCareSince: z.date() }),
   assignments: z.array(therapistAssignmentRow),
+  /** The client's own reminder choice, so "Send a reminder" can say what will happen. */
+  reminderChoice: clientReminderChoice,
   withdrawn: z.array(z.object({ id: z.string(), resourceTitle: z.string(), assignedAt: z.date(), withdrawnAt: z.date().nullable() })),
   timeline: z.array(timelineEntry),
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CheckInPreference } from "@/components/preferences/CheckInPreference";
 import { PreferencesForm } from "@/components/preferences/PreferencesForm";
+import { ReminderPreferences } from "@/components/preferences/ReminderPreferences";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
@@ -13,6 +14,7 @@ export default async function ClientPreferencesPage() {
   await requireUser("CLIENT");
   prefetch(trpc.preferences.get.queryOptions());
   prefetch(trpc.checkIn.prompt.queryOptions());
+  prefetch(trpc.reminders.get.queryOptions());
   return (
     <>
       <PageHeader
@@ -25,6 +27,9 @@ export default async function ClientPreferencesPage() {
         </SkeletonSuspense>
         <SkeletonSuspense label="Loading your check-in preference" shapes={["h-16 w-full max-w-xl"]}>
           <CheckInPreference />
+        </SkeletonSuspense>
+        <SkeletonSuspense label="Loading your reminder settings" shapes={["h-24 w-full max-w-xl"]}>
+          <ReminderPreferences audience="client" />
         </SkeletonSuspense>
       </HydrateClient>
     </>

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { TimelineEntry } from "../../schemas/assignment";
 import type { ClientDetail, ClientSummary } from "../../schemas/client";
+import { reminderChoiceOf, reminderSettingsSelect } from "../reminders/settings";
 import { canRemind, CLIENT_NOT_FOUND, inCareOf, therapistAssignmentScope, toTrackingView, trackingViewSelect } from "../care/scope";
 
 // Read models for therapists: client list with engagement, one client's readings and timeline.
@@ -48,9 +49,10 @@ export async function listClientSummaries(db: PrismaClient, therapistId: string,
 export async function clientDetail(db: PrismaClient, therapistId: string, clientId: string, now = new Date()): Promise<ClientDetail> {
   const care = await db.careRelationship.findFirst({
     where: { therapistId, clientId, active: true, client: { role: "CLIENT" } },
-    select: { startedAt: true, client: { select: clientHeaderSelect } },
+    select: { startedAt: true, client: { select: { ...clientHeaderSelect, ...reminderSettingsSelect } } },
   });
   if (!care) throw new TRPCError({ code: "NOT_FOUND", message: CLIENT_NOT_FOUND });
+  const { reminderMode, quietHoursStart, quietHoursEnd, timeZone, weeklyDigest, ...clientHeader } = care.client;
   const scope = { ...therapistAssignmentScope(therapistId), clientId } satisfies Prisma.AssignmentWhereInput;
   const [active, withdrawn, timeline] = await Promise.all([
     db.assignment.findMany({
@@ -76,7 +78,8 @@ export async function clientDetail(db: PrismaClient, therapistId: string, client
     clientTimeline(db, scope),
   ]);
   return {
-    client: { ...care.client, inCareSince: care.startedAt },
+    client: { ...clientHeader, inCareSince: care.startedAt },
+    reminderChoice: reminderChoiceOf({ reminderMode, quietHoursStart, quietHoursEnd, timeZone, weeklyDigest }, now),
     assignments: active.map((a) => ({
       id: a.id,
       resource: a.resource,
