@@ -16,12 +16,21 @@ export type ReminderWorker = { boss: PgBoss; stop: () => Promise<void>; sweepNow
  * two sweeps overlap. Works on the embedded PGlite (over pglite-socket) and on PostgreSQL.
  */
 export async function startReminderWorker(
-  options: { connectionString?: string; pollingIntervalSeconds?: number; cron?: string | null; sweep?: SweepOptions; onError?: (error: unknown) => void } = {},
+  options: {
+    connectionString?: string;
+    pollingIntervalSeconds?: number;
+    /** Cron for the sweep (default every minute); null = no schedule (tests call sweepNow). */
+    cron?: string | null;
+    /** Connections for pg-boss and for the sweep each (default 2). */
+    poolSize?: number;
+    sweep?: SweepOptions;
+    onError?: (error: unknown) => void;
+  } = {},
 ): Promise<ReminderWorker> {
   const connectionString = options.connectionString ?? env().DATABASE_URL;
   const onError = options.onError ?? ((error: unknown) => console.error(`Haven reminders: ${(error as Error).message ?? error}`));
-  const db = createPrismaClient(connectionString, { poolSize: 2 });
-  const boss = new PgBoss({ connectionString, max: 2 });
+  const db = createPrismaClient(connectionString, { poolSize: options.poolSize ?? 2 });
+  const boss = new PgBoss({ connectionString, max: options.poolSize ?? 2 });
   boss.on("error", onError);
   await boss.start();
   await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "stately", retryLimit: 2, retryDelay: 30, expireInSeconds: 600 });
