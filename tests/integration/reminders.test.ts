@@ -196,6 +196,31 @@ describe("reminder emails (through a real SMTP server)", () => {
     expect((await getDb().assignment.findUniqueOrThrow({ where: { id } })).reminderQueuedAt).toBeNull();
   });
 
+  it("rolls a failed send back, carries on with others, and sends it on the next sweep", async () => {
+    const therapist = await createTherapist();
+    const [flaky, fine] = [await createClientOf(therapist), await createClientOf(therapist)];
+    const now = new Date(Date.now() + 1000);
+    for (const client of [flaky, fine]) {
+      await assign(therapist, client);
+      await setQuiet(client, now, false);
+    }
+    const { sendMail } = await import("../../server/services/mailer");
+    const first = await runReminderSweep(getDb(), {
+      now,
+      send: async (mail) => {
+        if (mail.to === flaky.email) throw new Error("mailbox unavailable");
+        return sendMail(mail);
+      },
+    });
+    expect(first.failed.filter((k) => k.includes(flaky.id))).toHaveLength(1);
+    expect(mailsTo(fine)).toHaveLength(1);
+    expect(mailsTo(flaky)).toHaveLength(0);
+    expect(await getDb().reminderLog.count({ where: { userId: flaky.id } })).toBe(0);
+    await runReminderSweep(getDb(), { now: new Date(now.getTime() + 60_000) });
+    expect(mailsTo(flaky)).toHaveLength(1);
+    expect(mailsTo(fine)).toHaveLength(1);
+  });
+
   it("sends each message exactly once with two workers sweeping the same database at once", async () => {
     const therapist = await createTherapist();
     const clients = await Promise.all([1, 2, 3, 4].map(() => createClientOf(therapist)));

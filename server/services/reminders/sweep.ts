@@ -16,8 +16,23 @@ import { effectiveZone, quietOf } from "./settings";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A "new reading" notice covers readings assigned in the last week; older ones get the due reminder. */
 const NEW_WINDOW_MS = 7 * DAY_MS;
-/** How many recipients one sweep handles per kind; the next sweep (a minute later) goes on. */
-const BATCH = 500;
+/** Recipients are read in pages of this size (by id), so a large practice never loads everyone at once. */
+const PAGE = 200;
+
+async function* recipientPages(db: PrismaClient, where: Prisma.UserWhereInput): AsyncGenerator<Recipient> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.user.findMany({
+      where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: recipientSelect,
+      orderBy: { id: "asc" },
+      take: PAGE,
+    });
+    yield* page;
+    if (page.length < PAGE) return;
+    cursor = page[page.length - 1]!.id;
+  }
+}
 
 export type SweepOptions = {
   /** The clock (tests move it); defaults to now. */
@@ -26,7 +41,8 @@ export type SweepOptions = {
   send?: (mail: OutgoingMail) => Promise<unknown>;
 };
 
-export type SweepResult = { sent: string[] };
+/** Keys sent in this pass, and keys whose send failed (rolled back; the next sweep tries again). */
+export type SweepResult = { sent: string[]; failed: string[] };
 
 type Tx = Prisma.TransactionClient;
 
@@ -76,21 +92,21 @@ export async function runReminderSweep(db: PrismaClient, options: SweepOptions =
   const now = options.now ?? new Date();
   const send = options.send ?? sendMail;
   const sent: string[] = [];
+  const failed: string[] = [];
+  // One recipient's failing mailbox never holds up everyone else's reminders.
   const deliver = async (args: Omit<Parameters<typeof deliverOnce>[2], "now">) => {
-    if (await deliverOnce(db, send, { ...args, now })) sent.push(args.key);
+    try {
+      if (await deliverOnce(db, send, { ...args, now })) sent.push(args.key);
+    } catch {
+      failed.push(args.key);
+    }
   };
 
   await dropQueuedRemindersNoLongerWanted(db);
 
   // Clients who get reminders as things happen: new readings, due readings, their therapist's reminder.
   const unopened = { active: true, firstOpenedAt: null } satisfies Prisma.AssignmentWhereInput;
-  const instant = await db.user.findMany({
-    where: { role: "CLIENT", status: "ACTIVE", reminderMode: "NEW_READING", assignmentsReceived: { some: unopened } },
-    select: recipientSelect,
-    orderBy: { id: "asc" },
-    take: BATCH,
-  });
-  for (const client of instant) {
+  for await (const client of recipientPages(db, { role: "CLIENT", status: "ACTIVE", reminderMode: "NEW_READING", assignmentsReceived: { some: unopened } })) {
     if (quietNow(client, now)) continue;
     const discreet = parsePreferences(client.preferences).discreet;
     const zone = effectiveZone(client.timeZone);
@@ -151,13 +167,7 @@ export async function runReminderSweep(db: PrismaClient, options: SweepOptions =
   }
 
   // Clients who chose one weekly summary instead.
-  const weekly = await db.user.findMany({
-    where: { role: "CLIENT", status: "ACTIVE", reminderMode: "WEEKLY", assignmentsReceived: { some: { active: true, completedAt: null } } },
-    select: recipientSelect,
-    orderBy: { id: "asc" },
-    take: BATCH,
-  });
-  for (const client of weekly) {
+  for await (const client of recipientPages(db, { role: "CLIENT", status: "ACTIVE", reminderMode: "WEEKLY", assignmentsReceived: { some: { active: true, completedAt: null } } })) {
     const zone = effectiveZone(client.timeZone);
     if (quietNow(client, now) || !weeklyMailDue(now, zone)) continue;
     const key = `weekly:${client.id}:${weekKey(now, zone)}`;
@@ -172,13 +182,7 @@ export async function runReminderSweep(db: PrismaClient, options: SweepOptions =
   }
 
   // Therapists who asked for the weekly digest: counts and client names only.
-  const therapists = await db.user.findMany({
-    where: { role: "THERAPIST", status: "ACTIVE", weeklyDigest: true },
-    select: recipientSelect,
-    orderBy: { id: "asc" },
-    take: BATCH,
-  });
-  for (const therapist of therapists) {
+  for await (const therapist of recipientPages(db, { role: "THERAPIST", status: "ACTIVE", weeklyDigest: true })) {
     const zone = effectiveZone(therapist.timeZone);
     if (quietNow(therapist, now) || !weeklyMailDue(now, zone)) continue;
     const key = `digest:${therapist.id}:${weekKey(now, zone)}`;
@@ -186,7 +190,7 @@ export async function runReminderSweep(db: PrismaClient, options: SweepOptions =
     await deliver({ key, kind: "digest", userId: therapist.id, to: therapist.email, mail: therapistDigestMail(await digestLines(db, therapist.id, now)) });
   }
 
-  return { sent };
+  return { sent, failed };
 }
 
 async function digestLines(db: PrismaClient, therapistId: string, now: Date): Promise<DigestLine[]> {

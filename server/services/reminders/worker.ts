@@ -36,7 +36,9 @@ export async function startReminderWorker(
   await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "stately", retryLimit: 2, retryDelay: 30, expireInSeconds: 600 });
   if (options.cron !== null) await boss.schedule(SWEEP_QUEUE, options.cron ?? "* * * * *");
   await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, async () => {
-    await runReminderSweep(db, options.sweep);
+    const { failed } = await runReminderSweep(db, options.sweep);
+    // Keys only (kind:recipient:period): no addresses or content in the log.
+    if (failed.length > 0) onError(new Error(`${failed.length} reminder(s) not sent this time, retried next sweep: ${failed.slice(0, 5).join(", ")}`));
   });
   return {
     boss,
