@@ -24,3 +24,11 @@ CREATE TABLE "ReminderLog" (
 
 -- CreateIndex
 CREATE INDEX "ReminderLog_userId_kind_sentAt_idx" ON "ReminderLog"("userId", "kind", "sentAt");
+
+-- Reminders start from now: readings assigned before this migration get no "something new" note,
+-- and unopened readings already due get no automatic reminder out of the blue on the first sweep.
+INSERT INTO "ReminderLog" ("key", "kind", "userId", "sentAt")
+SELECT 'new:' || "id" || ':before-reminders', 'new', "id", CURRENT_TIMESTAMP FROM "User" WHERE "role" = 'CLIENT'
+ON CONFLICT ("key") DO NOTHING;
+UPDATE "Assignment" SET "autoRemindedAt" = CURRENT_TIMESTAMP
+WHERE "active" = true AND "firstOpenedAt" IS NULL AND "dueAt" IS NOT NULL AND "dueAt" < CURRENT_TIMESTAMP + interval '1 day';
