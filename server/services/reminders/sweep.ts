@@ -129,16 +129,23 @@ export async function runReminderSweep(db: PrismaClient, options: SweepOptions =
       });
     }
 
-    // "Something new": one note for everything assigned since the last one.
-    const lastNotice = await db.reminderLog.findFirst({ where: { userId: client.id, kind: "new" }, orderBy: { sentAt: "desc" }, select: { sentAt: true } });
-    const since = new Date(Math.max(now.getTime() - NEW_WINDOW_MS, lastNotice?.sentAt.getTime() ?? 0));
-    const newest = await db.assignment.findFirst({
-      where: { clientId: client.id, ...unopened, assignedAt: { gt: since, lte: now } },
+    // "Something new": one note for everything assigned (in the last week) that no note has covered yet.
+    const fresh = await db.assignment.findMany({
+      where: { clientId: client.id, ...unopened, announcedAt: null, assignedAt: { gt: new Date(now.getTime() - NEW_WINDOW_MS), lte: now } },
       orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
       select: { id: true },
+      take: 100,
     });
-    if (newest) {
-      await deliver({ key: `new:${client.id}:${newest.id}`, kind: "new", userId: client.id, to: client.email, mail: newReadingMail(discreet) });
+    if (fresh[0]) {
+      const ids = fresh.map((a) => a.id);
+      await deliver({
+        key: `new:${client.id}:${fresh[0].id}`,
+        kind: "new",
+        userId: client.id,
+        to: client.email,
+        mail: newReadingMail(discreet),
+        also: (tx) => tx.assignment.updateMany({ where: { id: { in: ids } }, data: { announcedAt: now } }),
+      });
     }
 
     // Unopened readings due within a day (or overdue): one automatic reminder each, at most one email a day.

@@ -9,7 +9,8 @@ ADD COLUMN     "timeZone" TEXT,
 ADD COLUMN     "weeklyDigest" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
-ALTER TABLE "Assignment" ADD COLUMN     "autoRemindedAt" TIMESTAMP(3),
+ALTER TABLE "Assignment" ADD COLUMN     "announcedAt" TIMESTAMP(3),
+ADD COLUMN     "autoRemindedAt" TIMESTAMP(3),
 ADD COLUMN     "reminderQueuedAt" TIMESTAMP(3);
 
 -- CreateTable
@@ -25,10 +26,9 @@ CREATE TABLE "ReminderLog" (
 -- CreateIndex
 CREATE INDEX "ReminderLog_userId_kind_sentAt_idx" ON "ReminderLog"("userId", "kind", "sentAt");
 
--- Reminders start from now: readings assigned before this migration get no "something new" note,
--- and unopened readings already due get no automatic reminder out of the blue on the first sweep.
-INSERT INTO "ReminderLog" ("key", "kind", "userId", "sentAt")
-SELECT 'new:' || "id" || ':before-reminders', 'new', "id", CURRENT_TIMESTAMP FROM "User" WHERE "role" = 'CLIENT'
-ON CONFLICT ("key") DO NOTHING;
+-- Reminders start from now: readings assigned before this migration count as already announced
+-- (no "something new" note about old news), and unopened readings already due get no automatic
+-- reminder out of the blue on the first sweep.
+UPDATE "Assignment" SET "announcedAt" = CURRENT_TIMESTAMP;
 UPDATE "Assignment" SET "autoRemindedAt" = CURRENT_TIMESTAMP
 WHERE "active" = true AND "firstOpenedAt" IS NULL AND "dueAt" IS NOT NULL AND "dueAt" < CURRENT_TIMESTAMP + interval '1 day';
