@@ -9,6 +9,7 @@ export async function register() {
     const { installPeerStamp } = await import("./server/request/client-address");
     const { proxyTrust } = await import("./server/env");
     installPeerStamp(proxyTrust());
+    await (await import("./server/services/reminders/start-inline")).startInlineReminderWorker();
   }
 }
 

@@ -7,13 +7,15 @@ const baseURL = `http://localhost:${PORT}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 // The app under test: a production build on a fresh embedded database, seeded with the demo data.
+// No reminder worker: its emails would land in the outbox beside the ones e2e tests read
+// (reminders have their own integration tests with a real SMTP server).
 const dataDir = `.data/e2e-${PORT}`;
 const serverCommand = [
   `rm -rf ${dataDir}`,
   ...(process.env.E2E_SKIP_BUILD ? [] : ["npm run build"]),
   // The server's log goes to a file too: the global teardown checks it holds no secrets.
   `mkdir -p ${dataDir}`,
-  `(EMBEDDED_DB_DIR=${dataDir}/pglite OUTBOX_DIR=${dataDir}/outbox APP_URL=${baseURL} NEXTAUTH_URL=${baseURL} npm start -- --port ${PORT} 2>&1 | tee ${dataDir}/server.log)`,
+  `(EMBEDDED_DB_DIR=${dataDir}/pglite OUTBOX_DIR=${dataDir}/outbox REMINDERS_WORKER=off APP_URL=${baseURL} NEXTAUTH_URL=${baseURL} npm start -- --port ${PORT} 2>&1 | tee ${dataDir}/server.log)`,
 ].join(" && ");
 
 export default defineConfig({

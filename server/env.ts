@@ -41,6 +41,20 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** IANA zone for quiet hours and weekly mail when a person has not chosen their own. */
+  REMINDERS_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "REMINDERS_TIME_ZONE must be an IANA time zone such as Europe/London"),
+  /** "inline": the reminder worker runs inside each app process; "off": run `npm run worker` separately (or not at all). */
+  REMINDERS_WORKER: z.enum(["inline", "off"]).default("inline"),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
+import { ReminderPreferences } from "@/components/preferences/ReminderPreferences";
 import { AreaShell } from "@/components/shell/AreaShell";
 import { CrisisNotice } from "@/components/shell/CrisisNotice";
 import { QuickExit } from "@/components/shell/QuickExit";
@@ -9,6 +10,8 @@ import { Card } from "@/components/ui/Card";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { getSessionUser, requireUser } from "@/server/auth";
 import { getRequestDisplay } from "@/server/request/display";
+import { HydrateClient, prefetch, trpc } from "@/server/trpc/server";
+import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { DEFAULT_CRISIS_RESOURCES, env } from "@/server/env";
 import type { RoleName } from "@/server/schemas/account";
 
@@ -27,6 +30,7 @@ export default async function AccountPage() {
   const isClient = user.role === "CLIENT";
   const quickExit = isClient && (preferences?.quickExit ?? true);
   const config = env();
+  if (user.role === "THERAPIST") prefetch(trpc.reminders.get.queryOptions());
 
   return (
     <AreaShell
@@ -83,6 +87,16 @@ export default async function AccountPage() {
             </p>
           ) : null}
         </Card>
+
+        {user.role === "THERAPIST" ? (
+          <Card as="div">
+            <HydrateClient>
+              <SkeletonSuspense label="Loading your email settings" shapes={["h-24 w-full max-w-xl"]}>
+                <ReminderPreferences audience="therapist" />
+              </SkeletonSuspense>
+            </HydrateClient>
+          </Card>
+        ) : null}
       </div>
     </AreaShell>
   );

@@ -21,7 +21,7 @@ export function ClientReadings({ clientId }: { clientId: string }) {
         ) : (
           <ul className="flex flex-col gap-4">
             {data.assignments.map((assignment) => (
-              <TherapistAssignmentCard key={assignment.id} assignment={assignment} clientName={data.client.name} />
+              <TherapistAssignmentCard key={assignment.id} assignment={assignment} clientName={data.client.name} reminderChoice={data.reminderChoice} />
             ))}
           </ul>
         )}

@@ -14,9 +14,18 @@ import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";
 import { formatDueDate, KIND_LABEL } from "@/server/schemas/assignment";
 import type { TherapistAssignmentRow } from "@/server/schemas/client";
+import type { ClientReminderChoice } from "@/server/schemas/reminders";
 
 /** One assigned reading on a client's page: status, tracking, note, date, shared reflection, actions. */
-export function TherapistAssignmentCard({ assignment, clientName }: { assignment: TherapistAssignmentRow; clientName: string }) {
+export function TherapistAssignmentCard({
+  assignment,
+  clientName,
+  reminderChoice,
+}: {
+  assignment: TherapistAssignmentRow;
+  clientName: string;
+  reminderChoice: ClientReminderChoice;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -24,8 +33,13 @@ export function TherapistAssignmentCard({ assignment, clientName }: { assignment
   const refresh = () => queryClient.invalidateQueries(trpc.client.pathFilter());
   const remind = useMutation(
     trpc.assignment.remind.mutationOptions({
-      onSuccess: async () => {
-        toast.show(`A gentle reminder is on its way to ${clientName}.`, { tone: "success" });
+      onSuccess: async (result) => {
+        toast.show(
+          result.queuedUntil
+            ? `It's ${clientName}'s quiet hours, so the reminder will be sent after they end.`
+            : `A gentle reminder is on its way to ${clientName}.`,
+          { tone: "success" },
+        );
         await refresh();
       },
     }),
@@ -66,10 +80,21 @@ export function TherapistAssignmentCard({ assignment, clientName }: { assignment
       <TrackingDetails tracking={tracking} />
       {tracking.answersShared ? <SharedAnswersPanel assignmentId={assignment.id} resourceTitle={resource.title} /> : null}
       <div className="flex flex-wrap items-center gap-2">
-        {assignment.canRemind ? (
-          <Button size="sm" variant="secondary" loading={remind.isPending} onClick={() => remind.mutate({ id: assignment.id })}>
+        {tracking.status === "NOT_OPENED" && reminderChoice.mode === "OFF" ? (
+          <p className="text-sm text-muted">{clientName} has chosen not to get reminders.</p>
+        ) : tracking.status === "NOT_OPENED" && reminderChoice.mode === "WEEKLY" ? (
+          <p className="text-sm text-muted">{clientName} has chosen a weekly summary instead of separate reminders; this reading will be in it.</p>
+        ) : assignment.canRemind ? (
+          <>
+            {reminderChoice.quietUntil ? (
+              <p className="text-sm text-muted">
+                It&rsquo;s {clientName}&rsquo;s quiet hours: a reminder will be sent after they end (<LocalTime value={reminderChoice.quietUntil} />).
+              </p>
+            ) : null}
+            <Button size="sm" variant="secondary" loading={remind.isPending} onClick={() => remind.mutate({ id: assignment.id })}>
             Send a reminder<span className="sr-only"> about {resource.title}</span>
-          </Button>
+            </Button>
+          </>
         ) : tracking.status === "NOT_OPENED" && assignment.lastReminderAt ? (
           <p className="text-sm text-muted">
             Reminder sent <LocalTime value={assignment.lastReminderAt} />. You can send another a day later.

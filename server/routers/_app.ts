@@ -12,6 +12,7 @@ import { offlineRouter } from "./offline";
 import { passwordResetRouter } from "./password-reset";
 import { preferencesRouter } from "./preferences";
 import { readingRouter } from "./reading";
+import { remindersRouter } from "./reminders";
 import { worksheetRouter } from "./worksheet";
 
 export const appRouter = router({
@@ -29,6 +30,7 @@ export const appRouter = router({
   worksheet: worksheetRouter,
   checkIn: checkInRouter,
   offline: offlineRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -42,7 +42,7 @@ export const assignmentRouter = router({
 
   remind: therapistProcedure
     .input(z.object({ id: entityId }))
-    .output(z.object({ remindedAt: z.date() }))
+    .output(z.object({ remindedAt: z.date(), queuedUntil: z.date().nullable() }))
     .mutation(({ ctx, input }) => remindClient(ctx.db, ctx.actor, ctx.user.id, input.id)),
 
   /** My clients for the assign dialog, flagged when they already have `resourceId`. Client data: audited. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { outputText, text } from "./text";
+import { clientReminderChoice } from "./reminders";
 import { emailInput, newPasswordInput } from "./account";
 import { entityId, KIND_LABEL, resourceKind, timelineEntry, trackingView } from "./assignment";
 
@@ -61,6 +62,8 @@ export type TherapistAssignmentRow = z.infer<typeof therapistAssignmentRow>;
 export const clientDetail = z.object({
   client: z.object({ id: outputText(), name: outputText(), email: outputText(), status: z.enum(["INVITED", "ACTIVE", "DEACTIVATED"]), inCareSince: z.date() }),
   assignments: z.array(therapistAssignmentRow),
+  /** The client's own reminder choice, so "Send a reminder" can say what will happen. */
+  reminderChoice: clientReminderChoice,
   withdrawn: z.array(z.object({ id: outputText(), resourceTitle: outputText(), assignedAt: z.date(), withdrawnAt: z.date().nullable() })),
   timeline: z.array(timelineEntry),
 });

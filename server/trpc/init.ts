@@ -133,3 +133,5 @@ export const clientProcedure = roleProcedure("CLIENT");
 export const adminProcedure = roleProcedure("ADMIN");
 /** Library curation: therapists for their own resources, admins for the shared library. */
 export const staffProcedure = roleProcedure("THERAPIST", "ADMIN");
+/** Reminder emails: clients (their own choice) and therapists (the weekly digest); admins get none. */
+export const recipientProcedure = roleProcedure("CLIENT", "THERAPIST");

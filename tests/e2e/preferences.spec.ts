@@ -120,3 +120,29 @@ test("signed out, the sign-in page's theme choice is kept in a cookie", async ({
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await expect(page.getByRole("radio", { name: "Dark" })).toBeChecked();
 });
+
+test("reminder emails: the client's choice and quiet hours are saved and remembered", async ({ page }) => {
+  const db = e2eDatabase();
+  try {
+    await db.user.update({ where: { email: UI_CLIENT }, data: { reminderMode: "NEW_READING", quietHoursStart: 1260, quietHoursEnd: 480, timeZone: null } });
+  } finally {
+    await db.$disconnect();
+  }
+  await page.goto("/client/preferences");
+  const reminders = page.getByRole("region", { name: "Reminder emails" });
+  await expect(reminders.getByRole("radio", { name: /When something new is shared with me/ })).toBeChecked();
+  await reminders.getByRole("radio", { name: /A weekly summary/ }).check();
+  await expect(reminders.getByText("Saved.")).toBeVisible();
+
+  await reminders.getByLabel("From").fill("22:30");
+  await reminders.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await reminders.getByRole("button", { name: "Save quiet hours" }).click();
+  await expect(reminders.getByText("Saved.")).toBeVisible();
+
+  await page.reload();
+  const after = page.getByRole("region", { name: "Reminder emails" });
+  await expect(after.getByRole("radio", { name: /A weekly summary/ })).toBeChecked();
+  await expect(after.getByLabel("From")).toHaveValue("22:30");
+  await expect(after.getByLabel("Until")).toHaveValue("08:00");
+  await expect(after.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+});

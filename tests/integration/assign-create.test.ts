@@ -128,13 +128,16 @@ describe("reminders", () => {
     const resource = await createResource({ title: "Understanding shame" });
     const [result] = await callerFor(therapist).assignment.create({ resourceId: resource.id, clientIds: [client.id] });
     const id = result!.assignmentId!;
+    // Any time of day: no quiet hours for this client (reminders.test.ts covers them).
+    await callerFor(client).reminders.update({ quietHours: null });
     const outbox = path.resolve(process.env.OUTBOX_DIR as string);
     const mailsTo = () => (fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.includes(client.email.replace(/[^a-z0-9@.-]/gi, "_"))) : []);
 
     await callerFor(therapist).assignment.remind({ id });
     expect(mailsTo()).toHaveLength(1);
     const mail = fs.readFileSync(path.join(outbox, mailsTo()[0]!), "utf8");
-    expect(mail).toContain("Subject: A note from your practitioner");
+    // Discreet by default: the subject says nothing about therapy or Haven.
+    expect(mail).toContain("Subject: A gentle reminder");
     expect(mail).not.toContain("Understanding shame");
 
     await expect(callerFor(therapist).assignment.remind({ id })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
@@ -154,6 +157,7 @@ describe("reminders", () => {
     const client = await createClientOf(therapist);
     const resource = await createResource();
     const [result] = await callerFor(therapist).assignment.create({ resourceId: resource.id, clientIds: [client.id] });
+    await callerFor(client).reminders.update({ quietHours: null });
     const settled = await Promise.allSettled([1, 2, 3].map(() => callerFor(therapist).assignment.remind({ id: result!.assignmentId! })));
     expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     expect(await getDb().auditEvent.count({ where: { action: "assignment.reminded", targetId: result!.assignmentId! } })).toBe(1);

@@ -235,6 +235,9 @@ export const PROCEDURE_ACCESS: Record<string, AccessEntry> = {
   "offline.get": { allow: CLIENT },
   "offline.set": { allow: CLIENT, input: () => ({ enabled: true }) },
   "offline.pages": { allow: CLIENT },
+
+  "reminders.get": { allow: ["CLIENT", "THERAPIST"] },
+  "reminders.update": { allow: ["CLIENT", "THERAPIST"], input: (_w, actor) => (actor === "THERAPIST" ? { weeklyDigest: true } : { mode: "WEEKLY" }) },
 };
 
 type AnyCaller = Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CheckInPreference } from "@/components/preferences/CheckInPreference";
 import { OfflineReadingSetting } from "@/components/offline/OfflineReadingSetting";
 import { PreferencesForm } from "@/components/preferences/PreferencesForm";
+import { ReminderPreferences } from "@/components/preferences/ReminderPreferences";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
@@ -15,6 +16,7 @@ export default async function ClientPreferencesPage() {
   prefetch(trpc.preferences.get.queryOptions());
   prefetch(trpc.checkIn.prompt.queryOptions());
   prefetch(trpc.offline.get.queryOptions());
+  prefetch(trpc.reminders.get.queryOptions());
   return (
     <>
       <PageHeader
@@ -30,6 +32,9 @@ export default async function ClientPreferencesPage() {
         </SkeletonSuspense>
         <SkeletonSuspense label="Loading offline reading" shapes={["h-24 w-full max-w-xl"]}>
           <OfflineReadingSetting />
+        </SkeletonSuspense>
+        <SkeletonSuspense label="Loading your reminder settings" shapes={["h-24 w-full max-w-xl"]}>
+          <ReminderPreferences audience="client" />
         </SkeletonSuspense>
       </HydrateClient>
     </>

@@ -4,7 +4,10 @@ import { isUniqueViolation } from "../../errors";
 import { dueDateToInstant, type AssignResult } from "../../schemas/assignment";
 import { recordAudit, type AuditActor } from "../audit/record";
 import { assignableResourceWhere, REMINDER_INTERVAL_MS, therapistAssignmentScope } from "../care/scope";
-import { appLink, sendMail } from "../mailer";
+import { parsePreferences } from "../../schemas/preferences";
+import { sendMail } from "../mailer";
+import { manualReminderMail } from "../reminders/messages";
+import { reminderChoiceOf, reminderSettingsSelect } from "../reminders/settings";
 
 /** Shown instead of the title of a plan item the therapist can no longer see. */
 export const UNAVAILABLE_TITLE = "A reading that is no longer shared with you";
@@ -140,16 +143,27 @@ export async function withdrawAssignment(db: PrismaClient, actor: AuditActor, th
   });
 }
 
-const REMINDER_SUBJECT = "A note from your practitioner";
-
 /**
- * Sends a neutral reminder for an unopened assignment, at most once per 24 hours. The claim is a
- * conditional update, so two clicks at once send one email.
+ * Sends a neutral reminder for an unopened assignment, at most once per 24 hours, on the client's
+ * terms: refused when they chose no reminders or a weekly summary; inside their quiet hours it is
+ * queued and the reminder worker sends it when they end. The claim is a conditional update, so two
+ * clicks at once send one email.
  */
-export async function remindClient(db: PrismaClient, actor: AuditActor, therapistId: string, id: string): Promise<{ remindedAt: Date }> {
+export async function remindClient(
+  db: PrismaClient,
+  actor: AuditActor,
+  therapistId: string,
+  id: string,
+  now: Date = new Date(),
+): Promise<{ remindedAt: Date; queuedUntil: Date | null }> {
   const row = await db.assignment.findFirst({
     where: { id, active: true, ...therapistAssignmentScope(therapistId) },
-    select: { firstOpenedAt: true, lastReminderAt: true, client: { select: { email: true, status: true } }, therapist: { select: { name: true } } },
+    select: {
+      firstOpenedAt: true,
+      lastReminderAt: true,
+      client: { select: { email: true, status: true, name: true, preferences: true, ...reminderSettingsSelect } },
+      therapist: { select: { name: true } },
+    },
   });
   if (!row) throw new AppError("NOT_FOUND", ASSIGNMENT_NOT_FOUND);
   if (row.firstOpenedAt) {
@@ -158,7 +172,10 @@ export async function remindClient(db: PrismaClient, actor: AuditActor, therapis
   if (row.client.status !== "ACTIVE") {
     throw new AppError("BAD_REQUEST", "This client hasn't set up their account yet, so a reminder can't reach them.");
   }
-  const now = new Date();
+  if (row.client.reminderMode !== "NEW_READING") {
+    throw new AppError("BAD_REQUEST", reminderRefusal(row.client.name, row.client.reminderMode));
+  }
+  const { quietUntil } = reminderChoiceOf(row.client, now);
   const claimed = await db.$transaction(async (tx) => {
     const result = await tx.assignment.updateMany({
       where: {
@@ -167,25 +184,30 @@ export async function remindClient(db: PrismaClient, actor: AuditActor, therapis
         firstOpenedAt: null,
         OR: [{ lastReminderAt: null }, { lastReminderAt: { lte: new Date(now.getTime() - REMINDER_INTERVAL_MS) } }],
       },
-      data: { lastReminderAt: now },
+      data: { lastReminderAt: now, ...(quietUntil ? { reminderQueuedAt: now } : {}) },
     });
     if (result.count !== 1) return false;
-    await recordAudit(tx, actor, { action: "assignment.reminded", targetType: "Assignment", targetId: id });
+    await recordAudit(tx, actor, { action: "assignment.reminded", targetType: "Assignment", targetId: id, ...(quietUntil ? { detail: { queuedUntil: quietUntil.toISOString() } } : {}) });
     return true;
   });
   if (!claimed) {
     throw new AppError("RATE_LIMITED", "A reminder for this reading was sent within the last day. You can send another tomorrow.");
   }
+  if (quietUntil) return { remindedAt: now, queuedUntil: quietUntil };
   try {
-    await sendMail({
-      to: row.client.email,
-      subject: REMINDER_SUBJECT,
-      text: `Hello,\n\n${row.therapist.name} wanted to let you know there is something waiting for you in your reading space, whenever suits you:\n\n${appLink("/client")}\n\nThere's no rush.\n`,
-    });
+    const mail = manualReminderMail(parsePreferences(row.client.preferences).discreet, row.therapist.name);
+    await sendMail({ to: row.client.email, subject: mail.subject, text: mail.text });
   } catch (error) {
     // Undo the claim so the therapist can try again; the audit row stays as a record of the attempt.
     await db.assignment.update({ where: { id }, data: { lastReminderAt: row.lastReminderAt } });
     throw error;
   }
-  return { remindedAt: now };
+  return { remindedAt: now, queuedUntil: null };
+}
+
+/** What the therapist is told when the client's choice rules a reminder out. */
+export function reminderRefusal(clientName: string, mode: "OFF" | "WEEKLY" | "NEW_READING"): string {
+  return mode === "OFF"
+    ? `${clientName} has chosen not to get reminders by email, so none was sent.`
+    : `${clientName} has chosen a weekly summary instead of separate reminders, so this reading will be in their next one.`;
 }

@@ -4,6 +4,7 @@ import type { TimelineEntry } from "../../schemas/assignment";
 import type { ClientDetail, ClientSummary } from "../../schemas/client";
 import { visibleResourceWhere } from "../library/access";
 import { resourceNotFound } from "../library/write";
+import { reminderChoiceOf, reminderSettingsSelect } from "../reminders/settings";
 import { canRemind, CLIENT_NOT_FOUND, inCareOf, therapistAssignmentScope, toTrackingView, trackingViewSelect } from "../care/scope";
 
 // Read models for therapists: client list with engagement, one client's readings and timeline.
@@ -50,9 +51,10 @@ export async function listClientSummaries(db: PrismaClient, therapistId: string,
 export async function clientDetail(db: PrismaClient, therapistId: string, clientId: string, now = new Date()): Promise<ClientDetail> {
   const care = await db.careRelationship.findFirst({
     where: { therapistId, clientId, active: true, client: { role: "CLIENT" } },
-    select: { startedAt: true, client: { select: clientHeaderSelect } },
+    select: { startedAt: true, client: { select: { ...clientHeaderSelect, ...reminderSettingsSelect } } },
   });
   if (!care) throw new AppError("NOT_FOUND", CLIENT_NOT_FOUND);
+  const { reminderMode, quietHoursStart, quietHoursEnd, timeZone, weeklyDigest, ...clientHeader } = care.client;
   const scope = { ...therapistAssignmentScope(therapistId), clientId } satisfies Prisma.AssignmentWhereInput;
   const [active, withdrawn, timeline] = await Promise.all([
     db.assignment.findMany({
@@ -78,7 +80,8 @@ export async function clientDetail(db: PrismaClient, therapistId: string, client
     clientTimeline(db, scope),
   ]);
   return {
-    client: { ...care.client, inCareSince: care.startedAt },
+    client: { ...clientHeader, inCareSince: care.startedAt },
+    reminderChoice: reminderChoiceOf({ reminderMode, quietHoursStart, quietHoursEnd, timeZone, weeklyDigest }, now),
     assignments: active.map((a) => ({
       id: a.id,
       resource: a.resource,
