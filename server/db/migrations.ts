@@ -7,8 +7,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { projectPath } from "../project-root";
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+export const MIGRATIONS_DIR = projectPath("prisma", "migrations");
 const LOCK_KEY = 72_616_311; // any constant shared by every Haven instance
 
 export type Migration = { name: string; sql: string; checksum: string };

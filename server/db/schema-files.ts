@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_DIR } from "./migrations";
+import { projectPath } from "../project-root";
 
-export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
+export const SCHEMA_PATH = projectPath("prisma", "schema.prisma");
 /** schema.prisma as of the newest migration: what the next migration is diffed against. */
 export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, "schema.snapshot.prisma");
 
