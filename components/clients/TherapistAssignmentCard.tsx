@@ -12,7 +12,8 @@ import { Card } from "@/components/ui/Card";
 import { Dialog } from "@/components/ui/Dialog";
 import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";
-import { formatDueDate, KIND_LABEL } from "@/server/schemas/assignment";
+import { formatDueDate } from "@/server/schemas/assignment";
+import { KIND_LABELS } from "@/server/schemas/library";
 import type { TherapistAssignmentRow } from "@/server/schemas/client";
 
 /** One assigned reading on a client's page: status, tracking, note, date, shared reflection, actions. */
@@ -50,7 +51,7 @@ export function TherapistAssignmentCard({ assignment, clientName }: { assignment
             {resource.title}
           </h3>
           <p className="text-sm text-muted">
-            {KIND_LABEL[resource.kind]} · {resource.readingMinutes} min · assigned <LocalTime value={assignment.assignedAt} dateOnly />
+            {KIND_LABELS[resource.kind]} · {resource.readingMinutes} min · assigned <LocalTime value={assignment.assignedAt} dateOnly />
             {assignment.collectionTitle ? <> · from “{assignment.collectionTitle}”</> : null}
             {assignment.dueAt ? <> · suggested by {formatDueDate(assignment.dueAt)}</> : null}
           </p>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, outputText, text } from "./text";
-import { KIND_LABELS, RESOURCE_KINDS } from "./library";
+import { RESOURCE_KINDS } from "./library";
 
 // Inputs and outputs of the assignment and reading routers, plus the small pure rules both
 // the server and the browser need (status, due dates). Safe for client components to import.
@@ -63,8 +63,6 @@ export const THERAPIST_STATUS_LABEL: Record<ReadingStatus, string> = { NOT_OPENE
 export const CLIENT_STATUS_LABEL: Record<ReadingStatus, string> = { NOT_OPENED: "New", OPENED: "In progress", DONE: "Done" };
 
 export const resourceKind = z.enum(RESOURCE_KINDS);
-/** The library's labels for resource kinds (one table for the whole app). */
-export const KIND_LABEL = KIND_LABELS;
 export const intensity = z.enum(["MILD", "MODERATE", "STRONG"]);
 
 /** Exactly what a therapist sees about one reading — and what the client's "what my therapist sees" panel shows. */
