@@ -1,3 +1,5 @@
+import { TableHead, Th } from "@/components/ui/Table";
+
 type Point = { weekStart: Date; opens: number; completions: number };
 
 const weekLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
@@ -61,13 +63,11 @@ export function WeeklyChart({ points }: { points: Point[] }) {
         <summary className="cursor-pointer text-sm font-medium">Show as a table</summary>
         <table className="mt-2 w-full max-w-md border-collapse text-left text-sm">
           <caption className="sr-only">Readings opened and finished per week</caption>
-          <thead>
-            <tr className="border-b border-border">
-              <th scope="col" className="py-1 pr-4 font-medium">Week of</th>
-              <th scope="col" className="py-1 pr-4 font-medium">Opened</th>
-              <th scope="col" className="py-1 font-medium">Finished</th>
-            </tr>
-          </thead>
+          <TableHead muted={false}>
+            <Th compact>Week of</Th>
+            <Th compact>Opened</Th>
+            <Th compact last>Finished</Th>
+          </TableHead>
           <tbody>
             {points.map((point) => (
               <tr key={point.weekStart.toISOString()} className="border-b border-border-subtle">
