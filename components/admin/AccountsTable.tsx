@@ -8,7 +8,7 @@ import { LoadMoreButton } from "@/components/ui/LoadMoreButton";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { ROLE_LABELS, STATUS_LABELS, type AccountListInput } from "@/server/schemas/admin";
 import { AccountActions } from "./AccountActions";
-import { formatDate, formatDateTime } from "./format";
+import { formatDate } from "@/server/schemas/dates";
 import { ACCOUNTS_PAGE_SIZE } from "./page-sizes";
 import { TableHead, Th } from "@/components/ui/Table";
 
@@ -53,7 +53,7 @@ export function AccountsTable({ filter, currentUserId }: { filter: Omit<AccountL
                 <td className="py-3 pr-4">
                   <Badge tone={account.status === "ACTIVE" ? "success" : account.status === "INVITED" ? "info" : "neutral"}>{STATUS_LABELS[account.status]}</Badge>
                 </td>
-                <td className="py-3 pr-4 text-sm">{formatDateTime(account.lastLoginAt, "Never")}</td>
+                <td className="py-3 pr-4 text-sm">{formatDate(account.lastLoginAt, "dateTime", { empty: "Never" })}</td>
                 <td className="py-3 pr-4 text-sm">{formatDate(account.createdAt)}</td>
                 <td className="py-3 text-right">
                   <AccountActions account={account} isSelf={account.id === currentUserId} />

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { AuditEventView } from "@/server/schemas/audit";
 import { TableScroll } from "@/components/ui/TableScroll";
-import { actionLabel, detailText, formatDateTime } from "./format";
+import { formatDate } from "@/server/schemas/dates";
+import { actionLabel, detailText } from "./format";
 import { TableHead, Th } from "@/components/ui/Table";
 
 function Person({ id, name, email, role }: { id: string | null; name: string | null; email: string | null; role: string | null }) {
@@ -47,7 +48,7 @@ export function AuditEventsTable({ events, caption }: { events: AuditEventView[]
         <tbody>
           {events.map((event) => (
             <tr key={event.id} className="border-b border-border-subtle align-top">
-              <td className="py-3 pr-4 text-sm whitespace-nowrap">{formatDateTime(event.at)}</td>
+              <td className="py-3 pr-4 text-sm whitespace-nowrap">{formatDate(event.at, "dateTime")}</td>
               <td className="py-3 pr-4">
                 <Person id={event.actorId} name={event.actorName} email={event.actorEmail} role={event.actorRole} />
               </td>

@@ -10,7 +10,7 @@ import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { STATUS_LABELS } from "@/server/schemas/admin";
-import { formatDate } from "./format";
+import { formatDate } from "@/server/schemas/dates";
 import { messageOf } from "@/components/forms/field-errors";
 import { TableHead, Th } from "@/components/ui/Table";
 

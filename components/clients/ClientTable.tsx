@@ -1,7 +1,7 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { LocalTime } from "@/components/assignments/LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { useTRPC } from "@/server/trpc/react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { TableScroll } from "@/components/ui/TableScroll";

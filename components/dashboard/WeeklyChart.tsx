@@ -1,8 +1,8 @@
 import { TableHead, Th } from "@/components/ui/Table";
+import { formatDate } from "@/server/schemas/dates";
 
 type Point = { weekStart: Date; opens: number; completions: number };
 
-const weekLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const WIDTH = 560;
 const HEIGHT = 200;
 const PAD = { top: 16, right: 8, bottom: 28, left: 8 };
@@ -53,7 +53,7 @@ export function WeeklyChart({ points }: { points: Point[] }) {
               {bar(point.opens, x0, "fill-accent", "opens")}
               {bar(point.completions, x0 + barWidth + 4, "fill-success-tint stroke-success stroke-2", "completions")}
               <text x={PAD.left + i * groupWidth + groupWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-current text-[11px]">
-                {weekLabel.format(point.weekStart)}
+                {formatDate(point.weekStart, "dayMonth")}
               </text>
             </g>
           );
@@ -71,7 +71,7 @@ export function WeeklyChart({ points }: { points: Point[] }) {
           <tbody>
             {points.map((point) => (
               <tr key={point.weekStart.toISOString()} className="border-b border-border-subtle">
-                <th scope="row" className="py-1 pr-4 font-normal">{weekLabel.format(point.weekStart)}</th>
+                <th scope="row" className="py-1 pr-4 font-normal">{formatDate(point.weekStart, "dayMonth")}</th>
                 <td className="py-1 pr-4 tabular-nums">{point.opens}</td>
                 <td className="py-1 tabular-nums">{point.completions}</td>
               </tr>
