@@ -1,5 +1,7 @@
-import { useId } from "react";
-import { scorePassword, type PasswordScore } from "@/server/schemas/password-strength";
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { loadPasswordDictionaries, scorePassword, type PasswordScore } from "@/server/schemas/password-strength";
 import { cn } from "./cn";
 
 export interface PasswordStrengthMeterProps {
@@ -19,6 +21,19 @@ const FILLED: Record<PasswordScore, string> = {
   4: "bg-success",
 };
 
+/** Fetches zxcvbn's dictionaries (a separate chunk of this app) once the meter is on screen; re-renders when they arrive. */
+function usePasswordDictionaries() {
+  const [, setLoaded] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // Until they arrive (or if the chunk cannot load) the estimate still works, with fewer words.
+    loadPasswordDictionaries().then(() => live && setLoaded(true), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+}
+
 /**
  * Four segments plus the strength in words (never colour alone) and one suggestion.
  * Quiet on purpose: it says nothing until something is typed, and never blocks.
@@ -26,6 +41,7 @@ const FILLED: Record<PasswordScore, string> = {
 export function PasswordStrengthMeter({ password, userInputs, id, className }: PasswordStrengthMeterProps) {
   const generatedId = useId();
   const textId = id ?? `strength-${generatedId}`;
+  usePasswordDictionaries();
   if (password.length === 0) {
     return <p id={textId} className={cn("text-sm text-muted", className)}>At least 12 characters. A few unrelated words make a strong password.</p>;
   }
