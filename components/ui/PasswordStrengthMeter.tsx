@@ -21,17 +21,21 @@ const FILLED: Record<PasswordScore, string> = {
   4: "bg-success",
 };
 
-/** Fetches zxcvbn's dictionaries (a separate chunk of this app) once the meter is on screen; re-renders when they arrive. */
-function usePasswordDictionaries() {
+/**
+ * Fetches zxcvbn's dictionaries (a separate ~0.8 MB gzipped chunk of this app, never another site)
+ * once someone starts typing; re-renders when they arrive.
+ */
+function usePasswordDictionaries(wanted: boolean) {
   const [, setLoaded] = useState(false);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     // Until they arrive (or if the chunk cannot load) the estimate still works, with fewer words.
     loadPasswordDictionaries().then(() => live && setLoaded(true), () => undefined);
     return () => {
       live = false;
     };
-  }, []);
+  }, [wanted]);
 }
 
 /**
@@ -41,7 +45,7 @@ function usePasswordDictionaries() {
 export function PasswordStrengthMeter({ password, userInputs, id, className }: PasswordStrengthMeterProps) {
   const generatedId = useId();
   const textId = id ?? `strength-${generatedId}`;
-  usePasswordDictionaries();
+  usePasswordDictionaries(password.length > 0);
   if (password.length === 0) {
     return <p id={textId} className={cn("text-sm text-muted", className)}>At least 12 characters. A few unrelated words make a strong password.</p>;
   }
