@@ -10,7 +10,7 @@ import { ROLE_LABELS, STATUS_LABELS } from "@/server/schemas/admin";
 import { AccountActions } from "./AccountActions";
 import { AuditEventsTable } from "./AuditEventsTable";
 import { ClientDataSection } from "./ClientDataSection";
-import { formatDateTime } from "./format";
+import { formatDate } from "@/server/schemas/dates";
 import { TransferSharedResources } from "./TransferSharedResources";
 
 export function AccountDetailView({ userId, currentUserId }: { userId: string; currentUserId: string }) {
@@ -21,9 +21,9 @@ export function AccountDetailView({ userId, currentUserId }: { userId: string; c
   const facts: [string, string][] = [
     ["Email", account.email],
     ["Role", ROLE_LABELS[account.role]],
-    ["Last sign-in", formatDateTime(account.lastLoginAt, "Never")],
-    ["Created", formatDateTime(account.createdAt)],
-    ["Last changed", formatDateTime(account.updatedAt)],
+    ["Last sign-in", formatDate(account.lastLoginAt, "dateTime", { empty: "Never" })],
+    ["Created", formatDate(account.createdAt, "dateTime")],
+    ["Last changed", formatDate(account.updatedAt, "dateTime")],
   ];
   if (account.role === "THERAPIST") facts.push(["Active clients", String(account.activeClientCount)]);
 
@@ -38,7 +38,7 @@ export function AccountDetailView({ userId, currentUserId }: { userId: string; c
           <AccountActions account={account} isSelf={isSelf} activeClientCount={account.activeClientCount} />
         </div>
         {account.lockedUntil && account.lockedUntil > new Date() ? (
-          <Notice tone="warning">Sign-in is paused after several wrong passwords, until {formatDateTime(account.lockedUntil)}.</Notice>
+          <Notice tone="warning">Sign-in is paused after several wrong passwords, until {formatDate(account.lockedUntil, "dateTime")}.</Notice>
         ) : null}
         {account.role === "ADMIN" && account.status === "ACTIVE" && account.activeAdminCount <= 1 ? (
           <Notice tone="info">This is the only active admin, so it can&apos;t be deactivated or given another role.</Notice>

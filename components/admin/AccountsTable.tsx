@@ -8,8 +8,9 @@ import { LoadMoreButton } from "@/components/ui/LoadMoreButton";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { ROLE_LABELS, STATUS_LABELS, type AccountListInput } from "@/server/schemas/admin";
 import { AccountActions } from "./AccountActions";
-import { formatDate, formatDateTime } from "./format";
+import { formatDate } from "@/server/schemas/dates";
 import { ACCOUNTS_PAGE_SIZE } from "./page-sizes";
+import { TableHead, Th } from "@/components/ui/Table";
 
 
 export function AccountsTable({ filter, currentUserId }: { filter: Omit<AccountListInput, "cursor" | "limit">; currentUserId: string }) {
@@ -33,16 +34,14 @@ export function AccountsTable({ filter, currentUserId }: { filter: Omit<AccountL
       <TableScroll label="Accounts">
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">Accounts, newest first</caption>
-          <thead>
-            <tr className="border-b border-border text-sm text-muted">
-              <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Last sign-in</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Created</th>
-              <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead>
+            <Th>Name</Th>
+            <Th>Role</Th>
+            <Th>Status</Th>
+            <Th>Last sign-in</Th>
+            <Th>Created</Th>
+            <Th last><span className="sr-only">Actions</span></Th>
+          </TableHead>
           <tbody>
             {rows.map((account) => (
               <tr key={account.id} className="border-b border-border-subtle align-top">
@@ -54,7 +53,7 @@ export function AccountsTable({ filter, currentUserId }: { filter: Omit<AccountL
                 <td className="py-3 pr-4">
                   <Badge tone={account.status === "ACTIVE" ? "success" : account.status === "INVITED" ? "info" : "neutral"}>{STATUS_LABELS[account.status]}</Badge>
                 </td>
-                <td className="py-3 pr-4 text-sm">{formatDateTime(account.lastLoginAt, "Never")}</td>
+                <td className="py-3 pr-4 text-sm">{formatDate(account.lastLoginAt, "dateTime", { empty: "Never" })}</td>
                 <td className="py-3 pr-4 text-sm">{formatDate(account.createdAt)}</td>
                 <td className="py-3 text-right">
                   <AccountActions account={account} isSelf={account.id === currentUserId} />

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ACCOUNT_STATUSES, ROLE_LABELS, STATUS_LABELS } from "@/server/schemas/admin";
 import { AuditEventsTable } from "./AuditEventsTable";
+import { TableHead, Th } from "@/components/ui/Table";
 
 const ROLES = ["ADMIN", "THERAPIST", "CLIENT"] as const;
 
@@ -41,20 +42,18 @@ export function AdminOverview() {
         <h2 id="accounts-heading" className="text-xl font-semibold">Accounts</h2>
         <table className="w-full max-w-2xl border-collapse text-left">
           <caption className="sr-only">Accounts by role and status</caption>
-          <thead>
-            <tr className="border-b border-border text-sm text-muted">
-              <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-              {ACCOUNT_STATUSES.map((status) => (
-                <th key={status} scope="col" className="py-2 pr-4 font-medium">{STATUS_LABELS[status]}</th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead>
+            <Th>Role</Th>
+            {ACCOUNT_STATUSES.map((status) => (
+              <Th key={status}>{STATUS_LABELS[status]}</Th>
+            ))}
+          </TableHead>
           <tbody>
             {ROLES.map((role) => (
               <tr key={role} className="border-b border-border-subtle">
-                <th scope="row" className="py-2 pr-4 font-medium">
+                <Th scope="row">
                   <Link href={`/admin/accounts?role=${role}`} className="underline underline-offset-4">{ROLE_LABELS[role]}s</Link>
-                </th>
+                </Th>
                 {ACCOUNT_STATUSES.map((status) => (
                   <td key={status} className="py-2 pr-4">{count(role, status)}</td>
                 ))}

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { AuditEventView } from "@/server/schemas/audit";
 import { TableScroll } from "@/components/ui/TableScroll";
-import { actionLabel, detailText, formatDateTime } from "./format";
+import { formatDate } from "@/server/schemas/dates";
+import { actionLabel, detailText } from "./format";
+import { TableHead, Th } from "@/components/ui/Table";
 
 function Person({ id, name, email, role }: { id: string | null; name: string | null; email: string | null; role: string | null }) {
   if (!id) return <span className="text-muted">Nobody signed in</span>;
@@ -36,19 +38,17 @@ export function AuditEventsTable({ events, caption }: { events: AuditEventView[]
     <TableScroll label={caption}>
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-border text-sm text-muted">
-            <th scope="col" className="py-2 pr-4 font-medium">When</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Who</th>
-            <th scope="col" className="py-2 pr-4 font-medium">What</th>
-            <th scope="col" className="py-2 pr-4 font-medium">About</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Details</th>
-          </tr>
-        </thead>
+        <TableHead>
+          <Th>When</Th>
+          <Th>Who</Th>
+          <Th>What</Th>
+          <Th>About</Th>
+          <Th>Details</Th>
+        </TableHead>
         <tbody>
           {events.map((event) => (
             <tr key={event.id} className="border-b border-border-subtle align-top">
-              <td className="py-3 pr-4 text-sm whitespace-nowrap">{formatDateTime(event.at)}</td>
+              <td className="py-3 pr-4 text-sm whitespace-nowrap">{formatDate(event.at, "dateTime")}</td>
               <td className="py-3 pr-4">
                 <Person id={event.actorId} name={event.actorName} email={event.actorEmail} role={event.actorRole} />
               </td>

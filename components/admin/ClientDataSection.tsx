@@ -10,8 +10,9 @@ import { SkeletonGroup } from "@/components/ui/SkeletonGroup";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { STATUS_LABELS } from "@/server/schemas/admin";
-import { formatDate } from "./format";
+import { formatDate } from "@/server/schemas/dates";
 import { messageOf } from "@/components/forms/field-errors";
+import { TableHead, Th } from "@/components/ui/Table";
 
 /**
  * A client's reading history, or a therapist's clients. Client data is shown only when an admin
@@ -50,15 +51,13 @@ export function ClientDataSection({ userId, role, name }: { userId: string; role
         history.data.length ? (
           <TableScroll label="Reading history table">
             <table className="w-full border-collapse text-left">
-              <thead>
-                <tr className="border-b border-border text-sm text-muted">
-                  <th scope="col" className="py-2 pr-4 font-medium">Reading</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">From</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Assigned</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Opened</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Progress</th>
-                </tr>
-              </thead>
+              <TableHead>
+                <Th>Reading</Th>
+                <Th>From</Th>
+                <Th>Assigned</Th>
+                <Th>Opened</Th>
+                <Th>Progress</Th>
+              </TableHead>
               <tbody>
                 {history.data.map((item) => (
                   <tr key={item.id} className="border-b border-border-subtle align-top">

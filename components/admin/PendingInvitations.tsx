@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";
 import { ROLE_LABELS } from "@/server/schemas/admin";
-import { formatDate } from "./format";
+import { formatDate } from "@/server/schemas/dates";
 import { messageOf } from "@/components/forms/field-errors";
 import { useRefreshAdminData } from "./use-admin-mutation";
 

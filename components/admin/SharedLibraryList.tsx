@@ -12,7 +12,7 @@ import { Menu, type MenuItem } from "@/components/ui/Menu";
 import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";
 import type { AdminLibraryListInput, AdminLibraryRow } from "@/server/schemas/admin";
-import { formatDate } from "./format";
+import { formatDate } from "@/server/schemas/dates";
 import { messageOf } from "@/components/forms/field-errors";
 import { useRefreshAdminData } from "./use-admin-mutation";
 import { LIBRARY_PAGE_SIZE } from "./page-sizes";

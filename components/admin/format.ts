@@ -1,15 +1,5 @@
-// Dates on admin screens: one fixed format and time zone on the server and in the browser,
-// so the server render and hydration always agree, and the audit CSV (UTC) matches the screen.
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-export function formatDateTime(value: Date | null | undefined, empty = "—"): string {
-  return value ? `${dateTime.format(value)} UTC` : empty;
-}
-
-export function formatDate(value: Date | null | undefined, empty = "—"): string {
-  return value ? dateOnly.format(value) : empty;
-}
+// Dates on admin screens come from server/schemas/dates in UTC (the default there), so the server
+// render and hydration always agree and the audit CSV (UTC) matches the screen.
 
 /** "account.role_changed" → "Account role changed". */
 export function actionLabel(action: string): string {

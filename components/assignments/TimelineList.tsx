@@ -1,5 +1,5 @@
 import { EVENT_LABEL, type TimelineEntry } from "@/server/schemas/assignment";
-import { LocalTime } from "./LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 
 /** Newest first: assigned, opened, read further, done, shared, withdrawn. */
 export function TimelineList({ entries, showTitles = true }: { entries: TimelineEntry[]; showTitles?: boolean }) {

@@ -1,6 +1,6 @@
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import type { TrackingView } from "@/server/schemas/assignment";
-import { LocalTime } from "./LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 
 /**
  * The tracking facts for one reading, exactly as recorded. The therapist's client page and the

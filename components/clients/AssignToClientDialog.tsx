@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/Input";
 import { Notice } from "@/components/ui/Notice";
 import { RadioGroup } from "@/components/ui/RadioGroup";
 import { Spinner } from "@/components/ui/Spinner";
-import { KIND_LABEL } from "@/server/schemas/assignment";
+import { KIND_LABELS } from "@/server/schemas/library";
 
 /** From a client's page: pick one reading or a whole reading plan for this client. */
 export function AssignToClientDialog({ clientId, clientName }: { clientId: string; clientName: string }) {
@@ -80,7 +80,7 @@ function PickAndAssign({ clientId, onDone }: { clientId: string; onDone: () => v
             options={resources.map((r) => ({
               value: `resource:${r.id}`,
               label: r.title,
-              hint: `${KIND_LABEL[r.kind]} · ${r.readingMinutes} min${r.hasContentNote ? " · has a content note" : ""}`,
+              hint: `${KIND_LABELS[r.kind]} · ${r.readingMinutes} min${r.hasContentNote ? " · has a content note" : ""}`,
             }))}
           />
         ) : null}

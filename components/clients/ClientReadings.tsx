@@ -1,6 +1,6 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { LocalTime } from "@/components/assignments/LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { TimelineList } from "@/components/assignments/TimelineList";
 import { useTRPC } from "@/server/trpc/react";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -31,7 +31,7 @@ export function ClientReadings({ clientId }: { clientId: string }) {
             <ul className="mt-2 flex flex-col gap-1 text-sm">
               {data.withdrawn.map((w) => (
                 <li key={w.id}>
-                  {w.resourceTitle} · withdrawn {w.withdrawnAt ? <LocalTime value={w.withdrawnAt} dateOnly /> : null}
+                  {w.resourceTitle} · withdrawn {w.withdrawnAt ? <LocalTime value={w.withdrawnAt} style="date" /> : null}
                 </li>
               ))}
             </ul>

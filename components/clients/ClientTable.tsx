@@ -1,11 +1,12 @@
 "use client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { LocalTime } from "@/components/assignments/LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { useTRPC } from "@/server/trpc/react";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { EndCareButton } from "./EndCareButton";
+import { TableHead, Th } from "@/components/ui/Table";
 
 /** My clients with their reading engagement. */
 export function ClientTable({ q }: { q?: string }) {
@@ -22,16 +23,14 @@ export function ClientTable({ q }: { q?: string }) {
     <TableScroll label="Your clients">
       <table className="w-full min-w-[40rem] border-collapse text-left">
         <caption className="sr-only">Your clients and their readings</caption>
-        <thead>
-          <tr className="border-b border-border text-sm text-muted">
-            <th scope="col" className="py-2 pr-4 font-medium">Client</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Assigned</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Opened</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Finished</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Last activity</th>
-            <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead>
+          <Th>Client</Th>
+          <Th>Assigned</Th>
+          <Th>Opened</Th>
+          <Th>Finished</Th>
+          <Th>Last activity</Th>
+          <Th last><span className="sr-only">Actions</span></Th>
+        </TableHead>
         <tbody>
           {data.map((client) => (
             <tr key={client.id} className="border-b border-border-subtle">

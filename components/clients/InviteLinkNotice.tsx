@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Input } from "@/components/ui/Input";
 import { Notice } from "@/components/ui/Notice";
-import { LocalTime } from "@/components/assignments/LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 import type { InviteResult } from "@/server/schemas/client";
 
 /** Where the invitation went; with no mail server, the link itself, shown this once to copy. */

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { LocalTime } from "@/components/assignments/LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { messageOf } from "@/components/forms/field-errors";
 import { useTRPC } from "@/server/trpc/react";
 import { Badge } from "@/components/ui/Badge";
@@ -54,7 +54,7 @@ function PendingRow({ invitation }: { invitation: PendingInvitation }) {
         <div>
           <p className="font-medium">{invitation.name}</p>
           <p className="text-sm text-muted">
-            {invitation.email} · sent <LocalTime value={invitation.createdAt} dateOnly />
+            {invitation.email} · sent <LocalTime value={invitation.createdAt} style="date" />
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { LocalTime } from "@/components/assignments/LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { messageOf } from "@/components/forms/field-errors";
 import { StatusBadge } from "@/components/assignments/StatusBadge";
 import { TrackingDetails } from "@/components/assignments/TrackingDetails";
@@ -12,7 +12,8 @@ import { Card } from "@/components/ui/Card";
 import { Dialog } from "@/components/ui/Dialog";
 import { Notice } from "@/components/ui/Notice";
 import { useToast } from "@/components/ui/ToastProvider";
-import { formatDueDate, KIND_LABEL } from "@/server/schemas/assignment";
+import { formatDate } from "@/server/schemas/dates";
+import { KIND_LABELS } from "@/server/schemas/library";
 import type { TherapistAssignmentRow } from "@/server/schemas/client";
 import type { ClientReminderChoice } from "@/server/schemas/reminders";
 
@@ -64,9 +65,9 @@ export function TherapistAssignmentCard({
             {resource.title}
           </h3>
           <p className="text-sm text-muted">
-            {KIND_LABEL[resource.kind]} · {resource.readingMinutes} min · assigned <LocalTime value={assignment.assignedAt} dateOnly />
+            {KIND_LABELS[resource.kind]} · {resource.readingMinutes} min · assigned <LocalTime value={assignment.assignedAt} style="date" />
             {assignment.collectionTitle ? <> · from “{assignment.collectionTitle}”</> : null}
-            {assignment.dueAt ? <> · suggested by {formatDueDate(assignment.dueAt)}</> : null}
+            {assignment.dueAt ? <> · suggested by {formatDate(assignment.dueAt)}</> : null}
           </p>
         </div>
         <StatusBadge status={tracking.status} audience="therapist" />

@@ -4,8 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/server/trpc/react";
 import { EmptyState } from "@/components/ui/EmptyState";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+import { LocalTime } from "@/components/ui/LocalTime";
 
 export function CollectionList() {
   const trpc = useTRPC();
@@ -29,7 +28,7 @@ export function CollectionList() {
           </h2>
           {plan.description ? <p className="text-muted">{plan.description}</p> : null}
           <p className="text-sm text-muted">
-            {plan.itemCount} {plan.itemCount === 1 ? "resource" : "resources"} · Updated {dateFormat.format(plan.updatedAt)}
+            {plan.itemCount} {plan.itemCount === 1 ? "resource" : "resources"} · Updated <LocalTime value={plan.updatedAt} style="date" />
           </p>
         </li>
       ))}

@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { LocalTime } from "@/components/assignments/LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { useTRPC } from "@/server/trpc/react";
 import { Card } from "@/components/ui/Card";
 import { WeeklyChart } from "./WeeklyChart";
@@ -64,7 +64,7 @@ export function TherapistHome({ since }: { since: string | null }) {
           items={data.notOpened}
           detail={(item) => (
             <span className="block text-sm text-muted">
-              Assigned <LocalTime value={item.assignedAt} dateOnly />
+              Assigned <LocalTime value={item.assignedAt} style="date" />
             </span>
           )}
         />

@@ -1,6 +1,8 @@
+import { TableHead, Th } from "@/components/ui/Table";
+import { formatDate } from "@/server/schemas/dates";
+
 type Point = { weekStart: Date; opens: number; completions: number };
 
-const weekLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const WIDTH = 560;
 const HEIGHT = 200;
 const PAD = { top: 16, right: 8, bottom: 28, left: 8 };
@@ -51,7 +53,7 @@ export function WeeklyChart({ points }: { points: Point[] }) {
               {bar(point.opens, x0, "fill-accent", "opens")}
               {bar(point.completions, x0 + barWidth + 4, "fill-success-tint stroke-success stroke-2", "completions")}
               <text x={PAD.left + i * groupWidth + groupWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-current text-[11px]">
-                {weekLabel.format(point.weekStart)}
+                {formatDate(point.weekStart, "dayMonth")}
               </text>
             </g>
           );
@@ -61,17 +63,15 @@ export function WeeklyChart({ points }: { points: Point[] }) {
         <summary className="cursor-pointer text-sm font-medium">Show as a table</summary>
         <table className="mt-2 w-full max-w-md border-collapse text-left text-sm">
           <caption className="sr-only">Readings opened and finished per week</caption>
-          <thead>
-            <tr className="border-b border-border">
-              <th scope="col" className="py-1 pr-4 font-medium">Week of</th>
-              <th scope="col" className="py-1 pr-4 font-medium">Opened</th>
-              <th scope="col" className="py-1 font-medium">Finished</th>
-            </tr>
-          </thead>
+          <TableHead muted={false}>
+            <Th compact>Week of</Th>
+            <Th compact>Opened</Th>
+            <Th compact last>Finished</Th>
+          </TableHead>
           <tbody>
             {points.map((point) => (
               <tr key={point.weekStart.toISOString()} className="border-b border-border-subtle">
-                <th scope="row" className="py-1 pr-4 font-normal">{weekLabel.format(point.weekStart)}</th>
+                <th scope="row" className="py-1 pr-4 font-normal">{formatDate(point.weekStart, "dayMonth")}</th>
                 <td className="py-1 pr-4 tabular-nums">{point.opens}</td>
                 <td className="py-1 tabular-nums">{point.completions}</td>
               </tr>

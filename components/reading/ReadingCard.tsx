@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/Card";
 import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
-import { gentleDueLabel, KIND_LABEL, type ReadingStatus } from "@/server/schemas/assignment";
+import { gentleDueLabel, type ReadingStatus } from "@/server/schemas/assignment";
+import { KIND_LABELS } from "@/server/schemas/library";
 import { TherapistNote } from "@/components/reading/TherapistNote";
 
 export type ReadingCardData = {
@@ -15,7 +16,7 @@ export type ReadingCardData = {
   resource: {
     title: string;
     summary: string;
-    kind: keyof typeof KIND_LABEL;
+    kind: keyof typeof KIND_LABELS;
     readingMinutes: number;
     contentNote: string | null;
     contentIntensity: "MILD" | "MODERATE" | "STRONG" | null;
@@ -35,7 +36,7 @@ export function ReadingCard({ reading, now }: { reading: ReadingCardData; now: D
       </h3>
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
         <span>
-          {KIND_LABEL[resource.kind]} · about {resource.readingMinutes} min
+          {KIND_LABELS[resource.kind]} · about {resource.readingMinutes} min
         </span>
         {resource.contentNote ? (
           resource.contentIntensity ? (

@@ -1,6 +1,6 @@
 import { useId, type ComponentProps, type ReactNode } from "react";
 import { cn } from "./cn";
-import { errorClasses, hintClasses } from "./field-styles";
+import { FieldMessages, fieldMessageIds } from "./FieldMessages";
 
 export interface CheckboxProps extends Omit<ComponentProps<"input">, "type"> {
   label: ReactNode;
@@ -12,9 +12,7 @@ export interface CheckboxProps extends Omit<ComponentProps<"input">, "type"> {
 export function Checkbox({ label, hint, error, id, className, ...rest }: CheckboxProps) {
   const generatedId = useId();
   const inputId = id ?? `checkbox-${generatedId}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { describedBy } = fieldMessageIds(inputId, hint, error);
 
   return (
     <div className={cn("flex flex-col gap-1", className)}>
@@ -31,17 +29,7 @@ export function Checkbox({ label, hint, error, id, className, ...rest }: Checkbo
           {label}
         </label>
       </div>
-      {hint ? (
-        <span id={hintId} className={cn(hintClasses, "pl-8")}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className={cn(errorClasses, "ml-8")}>
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages baseId={inputId} hint={hint} error={error} hintClassName="pl-8" errorClassName="ml-8" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from "react";
 import { cn } from "./cn";
-import { errorClasses, hintClasses, labelClasses } from "./field-styles";
+import { labelClasses } from "./field-styles";
+import { FieldMessages, fieldMessageIds } from "./FieldMessages";
 
 /** Props Field hands to its control: spread them onto Input, Textarea, Select or PasswordInput. */
 export interface FieldControlProps {
@@ -29,9 +30,7 @@ export interface FieldProps {
 export function Field({ label, hint, error, optional, id, className, children }: FieldProps) {
   const generatedId = useId();
   const controlId = id ?? `field-${generatedId}`;
-  const hintId = hint ? `${controlId}-hint` : undefined;
-  const errorId = error ? `${controlId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { describedBy } = fieldMessageIds(controlId, hint, error);
 
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
@@ -39,17 +38,7 @@ export function Field({ label, hint, error, optional, id, className, children }:
         {label}
         {optional ? <span className="font-normal text-muted"> (optional)</span> : null}
       </label>
-      {hint ? (
-        <span id={hintId} className={hintClasses}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className={errorClasses}>
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages baseId={controlId} hint={hint} error={error} />
       {children({
         id: controlId,
         "aria-describedby": describedBy,

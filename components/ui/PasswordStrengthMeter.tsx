@@ -1,5 +1,7 @@
-import { useId } from "react";
-import { scorePassword, type PasswordScore } from "@/server/schemas/password-strength";
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { loadPasswordDictionaries, scorePassword, type PasswordScore } from "@/server/schemas/password-strength";
 import { cn } from "./cn";
 
 export interface PasswordStrengthMeterProps {
@@ -20,12 +22,30 @@ const FILLED: Record<PasswordScore, string> = {
 };
 
 /**
+ * Fetches zxcvbn's dictionaries (a separate ~0.8 MB gzipped chunk of this app, never another site)
+ * once someone starts typing; re-renders when they arrive.
+ */
+function usePasswordDictionaries(wanted: boolean) {
+  const [, setLoaded] = useState(false);
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    // Until they arrive (or if the chunk cannot load) the estimate still works, with fewer words.
+    loadPasswordDictionaries().then(() => live && setLoaded(true), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+}
+
+/**
  * Four segments plus the strength in words (never colour alone) and one suggestion.
  * Quiet on purpose: it says nothing until something is typed, and never blocks.
  */
 export function PasswordStrengthMeter({ password, userInputs, id, className }: PasswordStrengthMeterProps) {
   const generatedId = useId();
   const textId = id ?? `strength-${generatedId}`;
+  usePasswordDictionaries(password.length > 0);
   if (password.length === 0) {
     return <p id={textId} className={cn("text-sm text-muted", className)}>At least 12 characters. A few unrelated words make a strong password.</p>;
   }

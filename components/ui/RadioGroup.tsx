@@ -2,7 +2,8 @@
 
 import { useId, type ReactNode } from "react";
 import { cn } from "./cn";
-import { errorClasses, hintClasses } from "./field-styles";
+import { hintClasses } from "./field-styles";
+import { FieldMessages, fieldMessageIds } from "./FieldMessages";
 
 export interface RadioOption {
   value: string;
@@ -43,24 +44,12 @@ export function RadioGroup({
   className,
 }: RadioGroupProps) {
   const baseId = `radio-${useId()}`;
-  const hintId = hint ? `${baseId}-hint` : undefined;
-  const errorId = error ? `${baseId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { describedBy } = fieldMessageIds(baseId, hint, error);
 
   return (
     <fieldset className={cn("flex flex-col gap-1.5", className)} aria-describedby={describedBy}>
       <legend className="mb-1.5 font-medium text-ink">{legend}</legend>
-      {hint ? (
-        <span id={hintId} className={hintClasses}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className={errorClasses}>
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages baseId={baseId} hint={hint} error={error} />
       <div className={cn("flex flex-col", layout === "row" && "sm:flex-row sm:flex-wrap sm:gap-x-6")}>
         {options.map((option, index) => {
           const optionId = `${baseId}-${index}`;

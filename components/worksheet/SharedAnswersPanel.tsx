@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { LocalTime } from "@/components/assignments/LocalTime";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { messageOf } from "@/components/forms/field-errors";
 import { useTRPC } from "@/server/trpc/react";
 import { Button } from "@/components/ui/Button";

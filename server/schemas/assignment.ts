@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, outputText, text } from "./text";
-import { KIND_LABELS, RESOURCE_KINDS } from "./library";
+import { formatDate } from "./dates";
+import { RESOURCE_KINDS } from "./library";
 
 // Inputs and outputs of the assignment and reading routers, plus the small pure rules both
 // the server and the browser need (status, due dates). Safe for client components to import.
@@ -63,8 +64,6 @@ export const THERAPIST_STATUS_LABEL: Record<ReadingStatus, string> = { NOT_OPENE
 export const CLIENT_STATUS_LABEL: Record<ReadingStatus, string> = { NOT_OPENED: "New", OPENED: "In progress", DONE: "Done" };
 
 export const resourceKind = z.enum(RESOURCE_KINDS);
-/** The library's labels for resource kinds (one table for the whole app). */
-export const KIND_LABEL = KIND_LABELS;
 export const intensity = z.enum(["MILD", "MODERATE", "STRONG"]);
 
 /** Exactly what a therapist sees about one reading — and what the client's "what my therapist sees" panel shows. */
@@ -162,15 +161,7 @@ export function gentleDueLabel(dueAt: Date, now: Date): string {
   const days = Math.round((dueDay - today) / DAY_MS);
   if (days === 0) return "Suggested for today";
   if (days === 1) return "Suggested by tomorrow";
-  if (days > 1 && days < 7) {
-    return `Suggested by ${new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" }).format(dueAt)}`;
-  }
+  if (days > 1 && days < 7) return `Suggested by ${formatDate(dueAt, "weekday")}`;
   const sameYear = dueAt.getUTCFullYear() === now.getUTCFullYear();
-  const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", ...(sameYear ? {} : { year: "numeric" }), timeZone: "UTC" });
-  return `Suggested by ${format.format(dueAt)}`;
-}
-
-/** "12 Mar 2026" for therapists' tables and CSV-free displays. */
-export function formatDueDate(dueAt: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(dueAt);
+  return `Suggested by ${formatDate(dueAt, sameYear ? "dayMonthLong" : "longDate")}`;
 }

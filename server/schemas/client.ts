@@ -2,9 +2,7 @@ import { z } from "zod";
 import { outputText, text } from "./text";
 import { clientReminderChoice } from "./reminders";
 import { emailInput, newPasswordInput } from "./account";
-import { entityId, KIND_LABEL, resourceKind, timelineEntry, trackingView } from "./assignment";
-
-export { KIND_LABEL };
+import { entityId, resourceKind, timelineEntry, trackingView } from "./assignment";
 
 export const inviteClientInput = z.object({
   name: text().trim().min(1, "Enter the client's name").max(120, "Keep the name under 120 characters"),

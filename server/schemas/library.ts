@@ -135,7 +135,6 @@ export function refineResource(data: RefinableResource, ctx: z.RefinementCtx) {
 export const resourceFormSchema = z
   .object({ ...resourceFieldShape, body: bodyText, visibility: z.enum(VISIBILITIES) })
   .superRefine(refineResource);
-export type ResourceFormValues = z.input<typeof resourceFormSchema>;
 
 export const resourceCreateInput = z
   .object({ ...resourceFieldShape, body: bodyText, visibility: z.enum(VISIBILITIES), publish: z.boolean().default(false) })

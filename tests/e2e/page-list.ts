@@ -26,8 +26,6 @@ export interface PageCheck {
   status?: number | null;
   /** Brings the page into the state to check: an error shown, a dialog open… */
   setup?: (page: Page) => Promise<void>;
-  /** TEMPORARY: the page is not built yet (test.fixme). Remove once it lands. */
-  pending?: true;
 }
 
 /** Clicks the first button matching `name` and waits for the modal dialog. */

@@ -29,7 +29,7 @@ function firstLink(listPath: string, prefix: string) {
   };
 }
 
-/** The main pages of each role. Pages that are not built yet are skipped with a note. */
+/** The main pages of each role. A page whose link cannot be found (no data) is skipped with a note. */
 export const SHOTS: Shot[] = [
   { role: "signed-out", name: "signin", path: "/signin" },
   { role: "therapist", name: "therapist-home", path: "/therapist" },

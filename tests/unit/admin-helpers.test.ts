@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, detailText, formatDateTime } from "../../components/admin/format";
+import { actionLabel, detailText } from "../../components/admin/format";
+import { formatDate } from "../../server/schemas/dates";
 import { keysetCursor } from "../../server/schemas/admin";
 import { auditFilterInput } from "../../server/schemas/audit";
 import { afterCursor, decodeCursor, encodeCursor, pageOf } from "../../server/services/keyset";
@@ -53,7 +54,7 @@ describe("admin display helpers", () => {
   });
 
   it("show times in UTC, the same on the server and in the browser", () => {
-    expect(formatDateTime(new Date("2025-06-01T23:30:00Z"))).toBe("1 Jun 2025, 23:30 UTC");
-    expect(formatDateTime(null, "Never")).toBe("Never");
+    expect(formatDate(new Date("2025-06-01T23:30:00Z"), "dateTime")).toBe("1 Jun 2025, 23:30 UTC");
+    expect(formatDate(null, "dateTime", { empty: "Never" })).toBe("Never");
   });
 });

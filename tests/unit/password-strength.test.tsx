@@ -1,9 +1,20 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PasswordStrengthMeter } from "../../components/ui/PasswordStrengthMeter";
-import { scorePassword } from "../../server/schemas/password-strength";
+import { loadPasswordDictionaries, scorePassword } from "../../server/schemas/password-strength";
 
-describe("scorePassword", () => {
+describe("scorePassword before the dictionaries arrive (the page's first moments)", () => {
+  it("already marks down repeats, sequences, keyboard runs and Haven's own words", () => {
+    expect(scorePassword("aaaaaaaaaaaaaaaa").score).toBe(1);
+    expect(scorePassword("abcdefghijklmnop").score).toBe(1);
+    expect(scorePassword("qwertyuiop12").score).toBe(1);
+    expect(scorePassword("havenhaven12").score).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("scorePassword (zxcvbn-ts with its dictionaries)", () => {
+  beforeAll(() => loadPasswordDictionaries());
+
   it("calls anything under 12 characters too short, whatever it contains", () => {
     expect(scorePassword("")).toMatchObject({ score: 0, label: "Too short" });
     expect(scorePassword("X9$kq!Lm2#")).toMatchObject({ score: 0, label: "Too short" });
@@ -23,10 +34,18 @@ describe("scorePassword", () => {
     expect(scorePassword("mnopqrstuvwx").suggestion).toMatch(/repeated or sequential/);
   });
 
-  it("marks down common words and says which one", () => {
+  it("marks down common words and passwords and says which one", () => {
     const result = scorePassword("password1234!");
     expect(result.score).toBeLessThanOrEqual(1);
-    expect(result.suggestion).toContain('"password"');
+    expect(result.suggestion).toMatch(/Avoid common words like "password/);
+    expect(scorePassword("Summer2024!!").suggestion).toContain('"summer"');
+    expect(scorePassword("Summer2024!!").score).toBeLessThan(4);
+  });
+
+  it("refuses well-known passwords: too short, or weak once long enough", () => {
+    expect(scorePassword("password123").score).toBe(0);
+    expect(scorePassword("password123456").score).toBe(1);
+    expect(scorePassword("iloveyou1234").score).toBe(1);
   });
 
   it("marks down a password built from the person's own name or email", () => {
@@ -37,7 +56,7 @@ describe("scorePassword", () => {
   });
 
   it("scores grow with length", () => {
-    const scores = ["tidepoolharb", "tidepool harbour", "tidepool harbour lantern"].map((p) => scorePassword(p).score);
+    const scores = ["kettlebridge", "kettle bridge", "kettle bridge lantern"].map((p) => scorePassword(p).score);
     expect(scores[0]).toBeLessThan(scores[2] ?? 0);
     expect([...scores].sort()).toEqual(scores);
   });

@@ -9,7 +9,8 @@ import { ReadingSession } from "@/components/reading/ReadingSession";
 import { ContentNoteBadge } from "@/components/ui/ContentNoteBadge";
 import { requireUser } from "@/server/auth";
 import { getRequestDisplay } from "@/server/request/display";
-import { gentleDueLabel, KIND_LABEL } from "@/server/schemas/assignment";
+import { gentleDueLabel } from "@/server/schemas/assignment";
+import { KIND_LABELS } from "@/server/schemas/library";
 import { classifyOpen, isPrefetchOrBot } from "@/server/services/tracking/events";
 import { recordPageOpen } from "@/server/request/reading-open";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
@@ -73,7 +74,7 @@ export default async function ReadingPage({
         </h1>
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
           <span>
-            {KIND_LABEL[resource.kind]} · about {resource.readingMinutes} min
+            {KIND_LABELS[resource.kind]} · about {resource.readingMinutes} min
           </span>
           {resource.contentIntensity ? <ContentNoteBadge intensity={resource.contentIntensity} /> : null}
           {reading.dueAt && !reading.tracking.completedAt ? <span>{gentleDueLabel(reading.dueAt, new Date())}</span> : null}
@@ -94,7 +95,7 @@ export default async function ReadingPage({
         {resource.url && /^https?:\/\//i.test(resource.url) ? (
           <p>
             <a href={resource.url} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-4">
-              Open the linked {KIND_LABEL[resource.kind].toLowerCase()}
+              Open the linked {KIND_LABELS[resource.kind].toLowerCase()}
               <span className="sr-only"> (opens in a new tab)</span>
             </a>
             <span className="hidden print:block">Source: {resource.url}</span>

@@ -15,6 +15,7 @@ import { SkeletonSuspense } from "@/components/ui/SkeletonSuspense";
 import { requireUser } from "@/server/auth";
 import { isWebUrl, KIND_LABELS, KINDS_WITH_URL } from "@/server/schemas/library";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/server/trpc/server";
+import { LocalTime } from "@/components/ui/LocalTime";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -23,8 +24,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const resource = await (await serverCaller()).library.bySlug({ slug }).catch(() => null);
   return { title: resource ? resource.title : "Library" };
 }
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long" });
 
 export default async function ResourcePage({ params }: Params) {
   await requireUser("THERAPIST");
@@ -52,7 +51,7 @@ export default async function ResourcePage({ params }: Params) {
           <div className="flex flex-col gap-3">
             <ResourceMeta resource={resource} />
             <p className="text-sm text-muted">
-              {source} · Updated {dateFormat.format(resource.updatedAt)}
+              {source} · Updated <LocalTime value={resource.updatedAt} style="longDate" />
             </p>
             {resource.tags.length ? (
               <ul aria-label="Tags" className="flex flex-wrap gap-1.5">

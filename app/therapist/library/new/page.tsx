@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ResourceForm } from "@/components/library/ResourceForm";
+import { ResourceForm } from "@/components/library/resource-form/ResourceForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requireUser } from "@/server/auth";
 import { getQueryClient, trpc } from "@/server/trpc/server";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { notFoundOnMissing } from "@/components/library/not-found-on";
-import { ResourceForm } from "@/components/library/ResourceForm";
+import { ResourceForm } from "@/components/library/resource-form/ResourceForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { requireUser } from "@/server/auth";
 import { getQueryClient, trpc } from "@/server/trpc/server";
