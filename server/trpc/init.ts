@@ -84,6 +84,8 @@ const t = initTRPC.context<Context>().create({
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
+/** Joins routers side by side: their procedures share one namespace (paths unchanged). */
+export const mergeRouters = t.mergeRouters;
 
 /**
  * Translates what services throw (AppError, database errors) into tRPC errors through the one
