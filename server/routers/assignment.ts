@@ -3,7 +3,7 @@ import { outputText, text } from "../schemas/text";
 import { assignCreateInput, assignResult, entityId, resourceKind } from "../schemas/assignment";
 import { recordAudit } from "../services/audit/record";
 import { assignToClients, remindClient, withdrawAssignment } from "../services/assignments/assign";
-import { assignableResourceWhere } from "../services/care/scope";
+import { assignPickerOptions } from "../services/assignments/picker";
 import { assignableClients, resourceEngagement } from "../services/tracking/engagement";
 import { router, therapistProcedure } from "../trpc/init";
 
@@ -51,27 +51,7 @@ export const assignmentRouter = router({
         collections: z.array(z.object({ id: outputText(), title: outputText(), items: z.number().int() })),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const q = input?.q;
-      const [resources, collections] = await Promise.all([
-        ctx.db.resource.findMany({
-          where: { ...assignableResourceWhere(ctx.user.id), ...(q ? { title: { contains: q, mode: "insensitive" } } : {}) },
-          orderBy: { title: "asc" },
-          take: 50,
-          select: { id: true, title: true, kind: true, readingMinutes: true, contentNote: true },
-        }),
-        ctx.db.collection.findMany({
-          where: { ownerId: ctx.user.id, ...(q ? { title: { contains: q, mode: "insensitive" } } : {}) },
-          orderBy: { title: "asc" },
-          take: 50,
-          select: { id: true, title: true, _count: { select: { items: true } } },
-        }),
-      ]);
-      return {
-        resources: resources.map(({ contentNote, ...r }) => ({ ...r, hasContentNote: Boolean(contentNote) })),
-        collections: collections.map((c) => ({ id: c.id, title: c.title, items: c._count.items })),
-      };
-    }),
+    .query(({ ctx, input }) => assignPickerOptions(ctx.db, ctx.user.id, input?.q)),
 
   /** Per-resource engagement among my current clients (aggregate counts; audited as a view of client data). */
   engagement: therapistProcedure

@@ -179,6 +179,7 @@ export const PROCEDURE_ACCESS: Record<string, AccessEntry> = {
   "assignment.clientOptions": { allow: THERAPIST, input: (w) => ({ resourceId: w.sharedResourceId }) },
   "assignment.pickerOptions": { allow: THERAPIST, input: () => ({ q: "resource" }) },
   "assignment.engagement": { allow: THERAPIST, input: (w) => ({ resourceId: w.sharedResourceId }) },
+
   "dashboard.visitHome": { allow: THERAPIST },
   "dashboard.therapist": { allow: THERAPIST, input: () => ({ since: null }) },
 
