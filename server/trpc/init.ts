@@ -17,8 +17,6 @@ export type Context = RequestMeta & {
   user: SessionUser | null;
   /** The session could not be checked (database unreachable): protected procedures answer 503, not 401. */
   sessionUnavailable?: boolean;
-  /** Response headers a procedure wants set (e.g. Content-Disposition); applied by the route. */
-  resHeaders?: Headers;
 };
 
 export function createInnerContext(options: {
