@@ -285,6 +285,23 @@ export async function acceptInvitation(
   });
 }
 
+/**
+ * acceptInvitation behind its throttles. Guessing tokens is hopeless (256 bits), but password
+ * checks for linked accounts are throttled, per link and per client address.
+ */
+export async function acceptInvitationThrottled(
+  db: PrismaClient,
+  meta: { requestId: string | null; ip: string | null },
+  input: { token: string; password: string },
+): Promise<{ userId: string; email: string; role: Role }> {
+  const perLink = await createLimiter(db, { keyPrefix: "invite-accept-link", points: 10, durationSeconds: 15 * 60 }).consume(hashToken(input.token));
+  const perAddress = await createLimiter(db, { keyPrefix: "invite-accept-ip", points: 60, durationSeconds: 15 * 60 }).consume(meta.ip ?? "unknown");
+  if (!perLink.allowed || !perAddress.allowed) {
+    throw new AppError("RATE_LIMITED", "Too many attempts. Please wait a few minutes and try again.");
+  }
+  return acceptInvitation(db, meta, input);
+}
+
 /** Revokes a pending invitation within `scope` (e.g. { invitedById } or { therapistId }); NOT_FOUND otherwise. */
 export async function revokeInvitation(
   db: PrismaClient,
