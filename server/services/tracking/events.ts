@@ -2,7 +2,6 @@ import { AppError } from "../../app-error";
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { ReadingEventType } from "../../generated/prisma/enums";
-import { getDb } from "../../db";
 import { isUniqueViolation } from "../../errors";
 import type { TrackingSummary } from "../../schemas/assignment";
 
@@ -234,9 +233,4 @@ export async function saveReflection(
     await tx.assignment.update({ where: { id: input.assignmentId }, data: { lastActivityAt: at }, select: { id: true } });
     return reflection;
   });
-}
-
-/** The reading page's open, on the app's database (pages never hold a Prisma client themselves). */
-export function recordPageOpen(input: { assignmentId: string; clientId: string }) {
-  return recordOpen(getDb(), input);
 }
