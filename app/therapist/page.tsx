@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: "Home" };
 export default async function TherapistHomePage() {
   const user = await requireUser("THERAPIST");
   // "Since my last visit": this render is the visit. A link prefetch is not, so it changes nothing.
-  const previousVisitAt = isPrefetchOrBot(await headers()) ? null : (await (await serverCaller()).assignment.visitHome()).previousVisitAt;
-  prefetch(trpc.assignment.dashboard.queryOptions({ since: previousVisitAt }));
+  const previousVisitAt = isPrefetchOrBot(await headers()) ? null : (await (await serverCaller()).dashboard.visitHome()).previousVisitAt;
+  prefetch(trpc.dashboard.therapist.queryOptions({ since: previousVisitAt }));
   return (
     <>
       <PageHeader

@@ -46,7 +46,7 @@ function Panel<T extends Item>({ id, title, empty, items, detail }: { id: string
 /** What needs attention, what's new since my last visit, and the weekly rhythm. */
 export function TherapistHome({ since }: { since: string | null }) {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.assignment.dashboard.queryOptions({ since: since ? new Date(since) : null }));
+  const { data } = useSuspenseQuery(trpc.dashboard.therapist.queryOptions({ since: since ? new Date(since) : null }));
   const sinceText = data.since ? (
     <>
       since your last visit (<LocalTime value={data.since} />)

@@ -45,6 +45,17 @@ export function errorResponse(error: unknown, requestId: string, where = "route"
   });
 }
 
+/** A CSV file download (never cached). */
+export function csvDownload(body: BodyInit, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
+
 function allows(auth: RouteOptions["auth"], role: Role): boolean {
   if (auth === "any" || auth === "none") return true;
   return typeof auth === "string" ? auth === role : auth.includes(role);

@@ -6,6 +6,7 @@ import { auditRouter } from "./audit";
 import { checkInRouter } from "./check-in";
 import { clientRouter } from "./client";
 import { collectionRouter } from "./collection";
+import { dashboardRouter } from "./dashboard";
 import { inviteRouter } from "./invite";
 import { libraryRouter } from "./library";
 import { offlineRouter } from "./offline";
@@ -23,6 +24,7 @@ export const appRouter = router({
   preferences: preferencesRouter,
   client: clientRouter,
   assignment: assignmentRouter,
+  dashboard: dashboardRouter,
   reading: readingRouter,
   invite: inviteRouter,
   library: libraryRouter,

@@ -3,27 +3,9 @@ import { outputText, text } from "../schemas/text";
 import { assignCreateInput, assignResult, entityId, resourceKind } from "../schemas/assignment";
 import { recordAudit } from "../services/audit/record";
 import { assignToClients, remindClient, withdrawAssignment } from "../services/assignments/assign";
-import { assignableResourceWhere } from "../services/care/scope";
-import { therapistDashboard } from "../services/dashboard/therapist";
+import { assignPickerOptions } from "../services/assignments/picker";
 import { assignableClients, resourceEngagement } from "../services/tracking/engagement";
 import { router, therapistProcedure } from "../trpc/init";
-
-const attentionItem = z.object({
-  assignmentId: outputText(),
-  clientId: outputText(),
-  clientName: outputText(),
-  resourceTitle: outputText(),
-  assignedAt: z.date(),
-  completedAt: z.date().nullable(),
-});
-
-export const dashboardOutput = z.object({
-  since: z.date().nullable(),
-  notOpened: z.array(attentionItem),
-  finished: z.array(attentionItem),
-  reflections: z.array(attentionItem.extend({ rating: z.number().int().nullable(), body: outputText(), sharedAt: z.date().nullable() })),
-  weekly: z.array(z.object({ weekStart: z.date(), opens: z.number().int(), completions: z.number().int() })),
-});
 
 export const assignmentRouter = router({
   /** Assign a resource or a whole reading plan to one or many of my clients. */
@@ -69,27 +51,7 @@ export const assignmentRouter = router({
         collections: z.array(z.object({ id: outputText(), title: outputText(), items: z.number().int() })),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const q = input?.q;
-      const [resources, collections] = await Promise.all([
-        ctx.db.resource.findMany({
-          where: { ...assignableResourceWhere(ctx.user.id), ...(q ? { title: { contains: q, mode: "insensitive" } } : {}) },
-          orderBy: { title: "asc" },
-          take: 50,
-          select: { id: true, title: true, kind: true, readingMinutes: true, contentNote: true },
-        }),
-        ctx.db.collection.findMany({
-          where: { ownerId: ctx.user.id, ...(q ? { title: { contains: q, mode: "insensitive" } } : {}) },
-          orderBy: { title: "asc" },
-          take: 50,
-          select: { id: true, title: true, _count: { select: { items: true } } },
-        }),
-      ]);
-      return {
-        resources: resources.map(({ contentNote, ...r }) => ({ ...r, hasContentNote: Boolean(contentNote) })),
-        collections: collections.map((c) => ({ id: c.id, title: c.title, items: c._count.items })),
-      };
-    }),
+    .query(({ ctx, input }) => assignPickerOptions(ctx.db, ctx.user.id, input?.q)),
 
   /** Per-resource engagement among my current clients (aggregate counts; audited as a view of client data). */
   engagement: therapistProcedure
@@ -105,27 +67,5 @@ export const assignmentRouter = router({
         detail: { view: "resource_engagement" },
       });
       return result;
-    }),
-
-  /**
-   * Records this visit to the therapist home and returns the previous one, which the dashboard
-   * uses for "since my last visit". Called by the home page's server render (prefetches skipped).
-   */
-  visitHome: therapistProcedure.output(z.object({ previousVisitAt: z.date().nullable() })).mutation(async ({ ctx }) => {
-    const previous = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { lastHomeVisitAt: true } });
-    await ctx.db.user.update({ where: { id: ctx.user.id }, data: { lastHomeVisitAt: new Date() }, select: { id: true } });
-    return { previousVisitAt: previous.lastHomeVisitAt };
-  }),
-
-  /** The home page: needs attention, finished and shared since `since`, and a weekly chart. Audited. */
-  dashboard: therapistProcedure
-    .input(z.object({ since: z.date().nullable() }))
-    .output(dashboardOutput)
-    .query(async ({ ctx, input }) => {
-      const data = await therapistDashboard(ctx.db, ctx.user.id, input.since);
-      // Nothing needing attention, finished or shared: no client was shown, so nothing to audit.
-      const showedClients = data.notOpened.length + data.finished.length + data.reflections.length > 0;
-      if (showedClients) await recordAudit(ctx.db, ctx.actor, { action: "client_data.viewed", targetType: "ClientList", detail: { view: "dashboard" } });
-      return data;
     }),
 });

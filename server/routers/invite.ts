@@ -1,11 +1,8 @@
-import { AppError } from "../app-error";
 import { z } from "zod";
 import { outputText, text } from "../schemas/text";
 import { roleSchema } from "../schemas/account";
 import { acceptInviteInput } from "../schemas/client";
-import { acceptInvitation, describeInvitation } from "../services/invitations";
-import { createLimiter } from "../services/rate-limit";
-import { hashToken } from "../services/tokens";
+import { acceptInvitationThrottled, describeInvitation } from "../services/invitations";
 import { publicProcedure, router } from "../trpc/init";
 
 const tokenInput = z.object({ token: text().min(1).max(200) });
@@ -26,14 +23,7 @@ export const inviteRouter = router({
     .input(acceptInviteInput)
     .output(z.object({ email: outputText(), role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
-      // Guessing tokens is hopeless (256 bits), but password checks for linked accounts are throttled,
-      // per link and per client address.
-      const perLink = await createLimiter(ctx.db, { keyPrefix: "invite-accept-link", points: 10, durationSeconds: 15 * 60 }).consume(hashToken(input.token));
-      const perAddress = await createLimiter(ctx.db, { keyPrefix: "invite-accept-ip", points: 60, durationSeconds: 15 * 60 }).consume(ctx.ip ?? "unknown");
-      if (!perLink.allowed || !perAddress.allowed) {
-        throw new AppError("RATE_LIMITED", "Too many attempts. Please wait a few minutes and try again.");
-      }
-      const accepted = await acceptInvitation(ctx.db, { requestId: ctx.requestId, ip: ctx.ip }, input);
+      const accepted = await acceptInvitationThrottled(ctx.db, { requestId: ctx.requestId, ip: ctx.ip }, input);
       return { email: accepted.email, role: accepted.role };
     }),
 });

@@ -12,41 +12,12 @@ import {
   resourceWriteOutput,
   tagListOutput,
 } from "../schemas/library";
-import type { Prisma } from "../generated/prisma/client";
-import { canEditResource, resourceCardSelect, toResourceCard, visibleResourceWhere, type LibraryViewer } from "../services/library/access";
+import { resourceDetail } from "../services/library/detail";
+import { listFavourites, setFavourite } from "../services/library/favourites";
 import { searchLibrary } from "../services/library/search";
-import { changeResourceStatus, createResource, resourceNotFound, updateResource } from "../services/library/write";
+import { tagsInUse } from "../services/library/tags";
+import { changeResourceStatus, createResource, updateResource } from "../services/library/write";
 import { router, staffProcedure } from "../trpc/init";
-import type { Context } from "../trpc/init";
-
-function detailSelect(viewerId: string) {
-  return {
-    ...resourceCardSelect(viewerId),
-    body: true,
-    url: true,
-    version: true,
-    publishedAt: true,
-    updatedAt: true,
-    owner: { select: { name: true } },
-  } satisfies Prisma.ResourceSelect;
-}
-
-async function loadDetail(db: Context["db"], viewer: LibraryViewer, where: Prisma.ResourceWhereInput) {
-  const row = await db.resource.findFirst({ where: { AND: [where, visibleResourceWhere(viewer)] }, select: detailSelect(viewer.id) });
-  if (!row) throw resourceNotFound();
-  const { highlights: _unused, ...card } = toResourceCard(viewer.id, row);
-  return {
-    ...card,
-    body: row.body,
-    url: row.url,
-    contentNote: row.contentNote,
-    version: row.version,
-    ownerName: row.owner?.name ?? null,
-    canEdit: canEditResource(viewer, row),
-    publishedAt: row.publishedAt,
-    updatedAt: row.updatedAt,
-  };
-}
 
 /**
  * The library, for therapists (their own pieces + everything shared) and admins (the shared library).
@@ -61,23 +32,15 @@ export const libraryRouter = router({
   bySlug: staffProcedure
     .input(resourceSlugInput)
     .output(resourceDetailOutput)
-    .query(({ ctx, input }) => loadDetail(ctx.db, ctx.user, { slug: input.slug })),
+    .query(({ ctx, input }) => resourceDetail(ctx.db, ctx.user, { slug: input.slug })),
 
   byId: staffProcedure
     .input(resourceIdInput)
     .output(resourceDetailOutput)
-    .query(({ ctx, input }) => loadDetail(ctx.db, ctx.user, { id: input.id })),
+    .query(({ ctx, input }) => resourceDetail(ctx.db, ctx.user, { id: input.id })),
 
   /** Tags in use on pieces the caller can see (a private piece's tags stay private), with counts. */
-  tags: staffProcedure.output(tagListOutput).query(async ({ ctx }) => {
-    const visible = visibleResourceWhere(ctx.user);
-    const tags = await ctx.db.tag.findMany({
-      where: { resources: { some: { resource: visible } } },
-      select: { slug: true, name: true, group: true, _count: { select: { resources: { where: { resource: visible } } } } },
-      orderBy: { name: "asc" },
-    });
-    return tags.map(({ _count, ...tag }) => ({ ...tag, count: _count.resources }));
-  }),
+  tags: staffProcedure.output(tagListOutput).query(({ ctx }) => tagsInUse(ctx.db, ctx.user)),
 
   create: staffProcedure
     .input(resourceCreateInput)
@@ -109,29 +72,8 @@ export const libraryRouter = router({
   favourite: staffProcedure
     .input(favouriteInput)
     .output(z.object({ favourite: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      const visible = await ctx.db.resource.findFirst({
-        where: { AND: [{ id: input.resourceId }, visibleResourceWhere(ctx.user)] },
-        select: { id: true },
-      });
-      if (!visible) throw resourceNotFound();
-      const key = { userId: ctx.user.id, resourceId: input.resourceId };
-      if (input.favourite) {
-        await ctx.db.favorite.upsert({ where: { userId_resourceId: key }, create: key, update: {}, select: { userId: true } });
-      } else {
-        await ctx.db.favorite.deleteMany({ where: key });
-      }
-      return { favourite: input.favourite };
-    }),
+    .mutation(({ ctx, input }) => setFavourite(ctx.db, ctx.user, input.resourceId, input.favourite)),
 
   /** My favourites that I can still see, newest first. */
-  favourites: staffProcedure.output(z.array(resourceCardOutput)).query(async ({ ctx }) => {
-    const favourites = await ctx.db.favorite.findMany({
-      where: { userId: ctx.user.id, resource: visibleResourceWhere(ctx.user) },
-      orderBy: [{ createdAt: "desc" }, { resourceId: "asc" }],
-      take: 200,
-      select: { resource: { select: resourceCardSelect(ctx.user.id) } },
-    });
-    return favourites.map((f) => toResourceCard(ctx.user.id, f.resource));
-  }),
+  favourites: staffProcedure.output(z.array(resourceCardOutput)).query(({ ctx }) => listFavourites(ctx.db, ctx.user)),
 });

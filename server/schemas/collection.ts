@@ -1,7 +1,8 @@
 // Collections ("reading plans"): ordered lists of library resources owned by a therapist.
 import { z } from "zod";
 import { outputText, text } from "./text";
-import { idInput, resourceCardOutput } from "./library";
+import { entityId } from "./assignment";
+import { resourceCardOutput } from "./library";
 
 const title = text({ error: "Give the reading plan a name." })
   .trim()
@@ -10,16 +11,16 @@ const title = text({ error: "Give the reading plan a name." })
 const description = text().trim().max(1000, "Keep the description under 1,000 characters.");
 
 export const collectionCreateInput = z.object({ title, description: description.default("") });
-export const collectionUpdateInput = z.object({ id: idInput, title: title.optional(), description: description.optional() });
-export const collectionIdInput = z.object({ id: idInput });
-export const collectionListInput = z.object({ containsResourceId: idInput.optional() }).optional();
+export const collectionUpdateInput = z.object({ id: entityId, title: title.optional(), description: description.optional() });
+export const collectionIdInput = z.object({ id: entityId });
+export const collectionListInput = z.object({ containsResourceId: entityId.optional() }).optional();
 /** A reading plan holds at most this many pieces (and reordering accepts all of them). */
 export const MAX_COLLECTION_ITEMS = 200;
-export const collectionItemInput = z.object({ collectionId: idInput, resourceId: idInput });
+export const collectionItemInput = z.object({ collectionId: entityId, resourceId: entityId });
 export const collectionReorderInput = z.object({
-  collectionId: idInput,
+  collectionId: entityId,
   /** Every resource of the plan that the owner can see, in the new order. */
-  resourceIds: z.array(idInput).max(MAX_COLLECTION_ITEMS),
+  resourceIds: z.array(entityId).max(MAX_COLLECTION_ITEMS),
 });
 
 export const collectionSummaryOutput = z.object({

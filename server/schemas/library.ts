@@ -55,7 +55,6 @@ export function groupForTag(name: string): string {
   return DEFAULT_TAG_GROUP;
 }
 
-export const idInput = id();
 const slugText = text().trim().min(1).max(120);
 
 /** Missing → the friendly "required" message; wrong type → say text is expected. */
@@ -145,15 +144,15 @@ export const resourceUpdateInput = z
     ...resourceFieldShape,
     body: bodyText,
     visibility: z.enum(VISIBILITIES),
-    id: idInput,
+    id: id(),
     /** The version the editor loaded: a save over someone else's newer edit is refused. */
     version: z.number().int().min(1),
   })
   .superRefine(refineResource);
 
-export const resourceIdInput = z.object({ id: idInput });
+export const resourceIdInput = z.object({ id: id() });
 export const resourceSlugInput = z.object({ slug: slugText });
-export const favouriteInput = z.object({ resourceId: idInput, favourite: z.boolean() });
+export const favouriteInput = z.object({ resourceId: id(), favourite: z.boolean() });
 
 export const LENGTH_FILTERS = ["short", "medium", "long"] as const;
 export const LENGTH_LABELS: Record<(typeof LENGTH_FILTERS)[number], string> = {

@@ -5,6 +5,7 @@ import { recordAudit, type AuditActor } from "./audit/record";
 import { appLink, sendMail, type SentMail } from "./mailer";
 import { hashPassword } from "./accounts/passwords";
 import { authenticate } from "./accounts/sign-in";
+import { createLimiter } from "./rate-limit";
 import { generateToken, hashToken, looksLikeToken } from "./tokens";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -71,6 +72,85 @@ export async function createInvitation(
   const link = appLink(`/invite/${token}`);
   const mail = await sendMail({ to: input.email, subject: SUBJECT_BY_ROLE[input.role], text: invitationText(input.role, inviter.name, link) });
   return { ...invitation, link, mail };
+}
+
+/**
+ * What the person who issued a link (an invitation or a password reset) may see of it: the link
+ * itself only when no mail server sent it (development, demos), so they can pass it on once.
+ */
+export function linkForDisplay(issued: { email: string; expiresAt: Date; link: string; mail: { delivered: SentMail["delivered"] } }) {
+  return {
+    email: issued.email,
+    expiresAt: issued.expiresAt,
+    delivered: issued.mail.delivered,
+    link: issued.mail.delivered === "outbox" ? issued.link : null,
+  };
+}
+
+type Inviter = AuditActor & { actorId: string };
+
+/** An admin invites a therapist or admin; CONFLICT when the email already has an account. */
+export async function inviteStaff(db: PrismaClient, actor: Inviter, input: { email: string; name: string; role: Role }) {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) {
+    throw new AppError("CONFLICT", "Someone already has a Haven account with this email. Find them in the list to change their role or status.");
+  }
+  return linkForDisplay(await createInvitation(db, actor, { ...input, therapistId: null }));
+}
+
+/** Client invitations a therapist may send per hour. */
+const CLIENT_INVITES_PER_HOUR = 30;
+
+function toClientInviteResult(created: CreatedInvitation) {
+  return { invitationId: created.id, ...linkForDisplay(created) };
+}
+
+/**
+ * A therapist invites a client. Refused when the email belongs to staff, or to someone already in
+ * this therapist's active care; rate limited per therapist.
+ */
+export async function inviteClient(db: PrismaClient, actor: Inviter, input: { email: string; name: string }) {
+  const therapistId = actor.actorId;
+  const limit = await createLimiter(db, { keyPrefix: "client-invite", points: CLIENT_INVITES_PER_HOUR, durationSeconds: 3600 }).consume(therapistId);
+  if (!limit.allowed) {
+    throw new AppError("RATE_LIMITED", "That's a lot of invitations in a short time. Please try again in a little while.");
+  }
+  const existing = await db.user.findUnique({
+    where: { email: input.email },
+    select: { role: true, careAsClient: { where: { therapistId, active: true }, select: { id: true } } },
+  });
+  if (existing && existing.role !== "CLIENT") {
+    throw new AppError("CONFLICT", "This email can't be invited as a client. Please use another address.");
+  }
+  if (existing && existing.careAsClient.length > 0) {
+    throw new AppError("CONFLICT", "This person is already one of your clients.");
+  }
+  const created = await createInvitation(db, actor, { email: input.email, name: input.name, role: "CLIENT", therapistId });
+  return toClientInviteResult(created);
+}
+
+/** A fresh link for one of my pending client invitations (the old one stops working), with a new expiry. */
+export async function resendClientInvitation(db: PrismaClient, actor: Inviter, invitationId: string) {
+  const therapistId = actor.actorId;
+  const invitation = await db.invitation.findFirst({
+    where: { id: invitationId, therapistId, role: "CLIENT", acceptedAt: null, revokedAt: null },
+    select: { email: true, name: true },
+  });
+  if (!invitation) throw new AppError("NOT_FOUND", "We couldn't find a pending invitation to resend.");
+  const created = await createInvitation(db, actor, { email: invitation.email, name: invitation.name, role: "CLIENT", therapistId }, { resend: true });
+  return toClientInviteResult(created);
+}
+
+/** Client invitations a therapist sent that are neither accepted nor withdrawn (expired ones too, to resend). */
+export async function pendingClientInvitations(db: PrismaClient, therapistId: string) {
+  const rows = await db.invitation.findMany({
+    where: { therapistId, role: "CLIENT", acceptedAt: null, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, name: true, email: true, createdAt: true, expiresAt: true },
+  });
+  const now = Date.now();
+  return rows.map((row) => ({ ...row, expired: row.expiresAt.getTime() <= now }));
 }
 
 export const INVALID_INVITATION_MESSAGE =
@@ -203,6 +283,23 @@ export async function acceptInvitation(
     });
     return { userId: user.id, email: user.email, role: user.role };
   });
+}
+
+/**
+ * acceptInvitation behind its throttles. Guessing tokens is hopeless (256 bits), but password
+ * checks for linked accounts are throttled, per link and per client address.
+ */
+export async function acceptInvitationThrottled(
+  db: PrismaClient,
+  meta: { requestId: string | null; ip: string | null },
+  input: { token: string; password: string },
+): Promise<{ userId: string; email: string; role: Role }> {
+  const perLink = await createLimiter(db, { keyPrefix: "invite-accept-link", points: 10, durationSeconds: 15 * 60 }).consume(hashToken(input.token));
+  const perAddress = await createLimiter(db, { keyPrefix: "invite-accept-ip", points: 60, durationSeconds: 15 * 60 }).consume(meta.ip ?? "unknown");
+  if (!perLink.allowed || !perAddress.allowed) {
+    throw new AppError("RATE_LIMITED", "Too many attempts. Please wait a few minutes and try again.");
+  }
+  return acceptInvitation(db, meta, input);
 }
 
 /** Revokes a pending invitation within `scope` (e.g. { invitedById } or { therapistId }); NOT_FOUND otherwise. */

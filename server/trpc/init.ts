@@ -17,8 +17,6 @@ export type Context = RequestMeta & {
   user: SessionUser | null;
   /** The session could not be checked (database unreachable): protected procedures answer 503, not 401. */
   sessionUnavailable?: boolean;
-  /** Response headers a procedure wants set (e.g. Content-Disposition); applied by the route. */
-  resHeaders?: Headers;
 };
 
 export function createInnerContext(options: {
@@ -84,6 +82,8 @@ const t = initTRPC.context<Context>().create({
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
+/** Joins routers side by side: their procedures share one namespace (paths unchanged). */
+export const mergeRouters = t.mergeRouters;
 
 /**
  * Translates what services throw (AppError, database errors) into tRPC errors through the one

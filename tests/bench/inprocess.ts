@@ -71,7 +71,7 @@ export async function runInProcess(db: PrismaClient, vocabulary: string[], itera
     ["search: with filters", (i) => therapist.library.search({ q: word(i), kinds: ["ARTICLE", "EXERCISE"], audiences: ["CLIENT", "ANYONE"], length: "medium", contentNote: "without" })],
     ["search: deep page", () => therapist.library.search({ q: word(0), sort: "newest", cursor: deepCursor, limit: 20 })],
     ["resource by slug", (i) => therapist.library.bySlug({ slug: slugs[i % slugs.length] as string })],
-    ["therapist home", () => therapist.assignment.dashboard({ since })],
+    ["therapist home", () => therapist.dashboard.therapist({ since })],
     ["client list with engagement", () => therapist.client.list()],
     ["one client's detail", (i) => therapist.client.byId({ id: myClients[i % myClients.length] as string })],
     ["client: my readings", () => client.reading.list()],

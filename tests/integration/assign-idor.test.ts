@@ -34,7 +34,7 @@ describe("therapist B and therapist A's client", () => {
     const hidden = await b.client.byId({ id: clientA.id }).catch((e: { message: string }) => e.message);
     expect(hidden).toBe(missing);
     expect((await b.client.list()).map((c) => c.id)).not.toContain(clientA.id);
-    const dashboard = await b.assignment.dashboard({ since: null });
+    const dashboard = await b.dashboard.therapist({ since: null });
     expect(JSON.stringify(dashboard)).not.toContain("Private words");
     expect(await b.assignment.engagement({ resourceId })).toMatchObject({ assigned: 0, opened: 0, finished: 0, averageRating: null });
     expect((await b.assignment.clientOptions()).map((c) => c.id)).not.toContain(clientA.id);

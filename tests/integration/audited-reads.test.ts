@@ -35,7 +35,7 @@ describe("audited reads of client data", () => {
     expect(await callerFor(alone).client.list({ q: "nobody" })).toEqual([]);
     expect(await callerFor(alone).assignment.clientOptions()).toEqual([]);
     expect(await callerFor(alone).assignment.engagement({ resourceId })).toMatchObject({ assigned: 0 });
-    expect(await callerFor(alone).assignment.dashboard({ since: null })).toMatchObject({ notOpened: [], finished: [], reflections: [] });
+    expect(await callerFor(alone).dashboard.therapist({ since: null })).toMatchObject({ notOpened: [], finished: [], reflections: [] });
     expect(await viewedBy(alone.id)).toEqual([]);
 
     const newClient = await createClientOf(alone);

@@ -76,9 +76,9 @@ describe("therapist home", () => {
   it("lists unopened after 7 days, finished and shared since my last visit, and weekly counts", async () => {
     const { therapist, ana, ben, a1, a2, b1, caller } = await practice();
     await getDb().assignment.update({ where: { id: b1 }, data: { assignedAt: new Date(Date.now() - 8 * DAY) } });
-    const first = await caller.assignment.visitHome();
+    const first = await caller.dashboard.visitHome();
     expect(first.previousVisitAt).toBeNull();
-    const since = (await caller.assignment.visitHome()).previousVisitAt;
+    const since = (await caller.dashboard.visitHome()).previousVisitAt;
     expect(since).toBeInstanceOf(Date);
 
     await recordOpen(getDb(), { assignmentId: a1, clientId: ana.id });
@@ -86,7 +86,7 @@ describe("therapist home", () => {
     await callerFor(ana).reading.reflect({ id: a1, rating: 4, body: "Helpful.", sharedWithTherapist: true });
     await callerFor(ana).reading.reflect({ id: a2, rating: 2, body: "Private.", sharedWithTherapist: false });
 
-    const dashboard = await caller.assignment.dashboard({ since });
+    const dashboard = await caller.dashboard.therapist({ since });
     expect(dashboard.notOpened.map((n) => [n.clientId, n.assignmentId])).toEqual([[ben.id, b1]]);
     expect(dashboard.finished.map((f) => f.assignmentId)).toEqual([a1]);
     expect(dashboard.reflections.map((r) => [r.assignmentId, r.body])).toEqual([[a1, "Helpful."]]);
@@ -95,7 +95,7 @@ describe("therapist home", () => {
     expect(dashboard.weekly.slice(0, -1).every((w) => w.opens === 0 && w.completions === 0)).toBe(true);
     expect(await getDb().auditEvent.count({ where: { actorId: therapist.id, action: "client_data.viewed" } })).toBe(1);
 
-    const later = await caller.assignment.dashboard({ since: new Date() });
+    const later = await caller.dashboard.therapist({ since: new Date() });
     expect(later.finished).toEqual([]);
     expect(later.reflections).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { JWT } from "next-auth/jwt";
 import { authOptions } from "../../server/auth";
 import { getDb } from "../../server/db";
-import { CHANGE_PASSWORD_FAILURES } from "../../server/routers/account";
+import { CHANGE_PASSWORD_FAILURES } from "../../server/services/accounts/change-password";
 import { UNAVAILABLE_TITLE } from "../../server/services/assignments/assign";
 import { authenticate, LOCKOUT_THRESHOLD } from "../../server/services/accounts/sign-in";
 import { createCollection, createResource, uuid } from "../support/assign-fixtures";

@@ -155,7 +155,7 @@ describe("query plans at practice scale use indexes", () => {
   });
 
   it("therapist home, client list and one client's detail", async () => {
-    expect(await scansIn(() => callerFor(therapist).assignment.dashboard({ since: new Date(Date.now() - 7 * 86_400_000) }))).toEqual([]);
+    expect(await scansIn(() => callerFor(therapist).dashboard.therapist({ since: new Date(Date.now() - 7 * 86_400_000) }))).toEqual([]);
     expect(await scansIn(() => callerFor(therapist).client.list({}))).toEqual([]);
     expect(await scansIn(() => callerFor(therapist).client.byId({ id: client.id }))).toEqual([]);
   });

@@ -129,7 +129,7 @@ describe("private by default: the therapist sees nothing of unshared answers", (
     const withoutAnswers = detail.assignments.find((a) => a.id === empty!.assignmentId)!;
     expect(withAnswers.tracking).toEqual(withoutAnswers.tracking);
     expect(withAnswers.tracking.answersShared).toBe(false);
-    const everything = JSON.stringify([detail, await t.assignment.dashboard({ since: null })]);
+    const everything = JSON.stringify([detail, await t.dashboard.therapist({ since: null })]);
     expect(everything).not.toContain(SECRET);
     const csv = await exportAssignmentsCsv(getDb(), actor(therapist), therapist.id, client.id);
     expect(csv.csv).not.toContain(SECRET);

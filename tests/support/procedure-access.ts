@@ -179,8 +179,9 @@ export const PROCEDURE_ACCESS: Record<string, AccessEntry> = {
   "assignment.clientOptions": { allow: THERAPIST, input: (w) => ({ resourceId: w.sharedResourceId }) },
   "assignment.pickerOptions": { allow: THERAPIST, input: () => ({ q: "resource" }) },
   "assignment.engagement": { allow: THERAPIST, input: (w) => ({ resourceId: w.sharedResourceId }) },
-  "assignment.visitHome": { allow: THERAPIST },
-  "assignment.dashboard": { allow: THERAPIST, input: () => ({ since: null }) },
+
+  "dashboard.visitHome": { allow: THERAPIST },
+  "dashboard.therapist": { allow: THERAPIST, input: () => ({ since: null }) },
 
   "reading.list": { allow: CLIENT },
   "reading.byId": { allow: CLIENT, input: (w) => ({ id: w.assignmentId }) },

@@ -135,3 +135,8 @@ export async function caseloadForAdmin(db: PrismaClient, actor: AuditActor, ther
     assignmentCount: countByClient.get(row.client.id) ?? 0,
   }));
 }
+
+/** The signed-in person's own account, for "who am I?"; null if it no longer exists. */
+export function ownAccount(db: PrismaClient, userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
+}

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { AppError } from "../../app-error";
-import { errorResponse } from "../../request/route-handler";
 import { auditFilterInput, type AuditEventView } from "../../schemas/audit";
 import { recordAudit } from "./record";
 import { auditWhere, pageAuditEvents } from "./query";
@@ -42,47 +41,33 @@ function toRow(event: AuditEventView): CsvCell[] {
 
 export type ExportUser = { id: string; role: string } | null;
 
-/**
- * GET /api/export/audit: the filtered audit trail as CSV, for admins only. The export itself is
- * audited (audit.exported, with the filters) before the first byte is sent; rows stream in
- * keyset batches, so a large export never holds the whole trail in memory.
- */
-export async function exportAuditCsv(db: PrismaClient, user: ExportUser, params: URLSearchParams, meta: RequestMeta): Promise<Response> {
-  return auditCsvResponse(db, user, params, meta).catch((error: unknown) => errorResponse(error, meta.requestId, "audit-export"));
-}
+export type AuditExport = { filename: string; chunks: AsyncGenerator<string> };
 
-/** The same, throwing AppErrors (for the route's guard, which answers them). */
-export async function auditCsvResponse(db: PrismaClient, user: ExportUser, params: URLSearchParams, meta: RequestMeta): Promise<Response> {
+/**
+ * The filtered audit trail as CSV, for admins only. The export itself is audited (audit.exported,
+ * with the filters) before this returns, so before the first byte is sent; the rows come as CSV
+ * text in keyset batches, so a large export never holds the whole trail in memory.
+ */
+export async function startAuditExport(db: PrismaClient, user: ExportUser, filters: Record<string, string>, meta: RequestMeta): Promise<AuditExport> {
   // The route's guard already refused everyone else; this keeps the service safe on its own.
   if (!user) throw new AppError("UNAUTHORIZED");
   if (user.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const parsed = auditFilterInput.safeParse(Object.fromEntries(params));
+  const parsed = auditFilterInput.safeParse(filters);
   if (!parsed.success) throw new AppError("BAD_REQUEST", "Some of the filters need another look.");
   const filter = parsed.data;
   const where = await auditWhere(db, filter);
   const appliedFilters = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as Record<string, string>;
   await recordAudit(db, { actorId: user.id, actorRole: "ADMIN", ...meta }, { action: "audit.exported", targetType: "AuditEvent", detail: { filters: appliedFilters } });
 
-  let cursor: string | null = null;
-  let first = true;
-  let done = false;
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (done) return controller.close();
+  async function* chunks(): AsyncGenerator<string> {
+    let cursor: string | null = null;
+    let first = true;
+    do {
       const page = await pageAuditEvents(db, where, { cursor, limit: BATCH });
-      controller.enqueue(encoder.encode(toCsv(first ? HEADER : null, page.items.map(toRow))));
+      yield toCsv(first ? HEADER : null, page.items.map(toRow));
       first = false;
       cursor = page.nextCursor;
-      if (!cursor) done = true;
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="haven-audit-${stamp}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+    } while (cursor);
+  }
+  return { filename: `haven-audit-${new Date().toISOString().slice(0, 10)}.csv`, chunks: chunks() };
 }

@@ -92,3 +92,10 @@ export async function therapistDashboard(db: PrismaClient, therapistId: string, 
     weekly: toWeeklySeries(weekly.map((r) => ({ week: new Date(r.week), type: r.type, count: Number(r.count) })), now),
   };
 }
+
+/** Records a visit to the therapist home and returns the previous one ("since my last visit"). */
+export async function recordHomeVisit(db: PrismaClient, therapistId: string): Promise<{ previousVisitAt: Date | null }> {
+  const previous = await db.user.findUniqueOrThrow({ where: { id: therapistId }, select: { lastHomeVisitAt: true } });
+  await db.user.update({ where: { id: therapistId }, data: { lastHomeVisitAt: new Date() }, select: { id: true } });
+  return { previousVisitAt: previous.lastHomeVisitAt };
+}

@@ -1,6 +1,7 @@
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { groupForTag } from "../../schemas/library";
 import { slugify } from "../../schemas/library-text";
+import { visibleResourceWhere, type LibraryViewer } from "./access";
 
 /** Trimmed, inner spaces collapsed, one per slug (so "Self compassion" and "self-compassion" are one tag). */
 export function normalizeTagNames(names: readonly string[]): { slug: string; name: string }[] {
@@ -42,4 +43,15 @@ export async function syncResourceTags(tx: Prisma.TransactionClient, resourceId:
     .join(" ");
   await tx.resource.update({ where: { id: resourceId }, data: { tagText }, select: { id: true } });
   return tagText;
+}
+
+/** Tags in use on pieces the viewer can see (a private piece's tags stay private), with counts. */
+export async function tagsInUse(db: PrismaClient, viewer: LibraryViewer) {
+  const visible = visibleResourceWhere(viewer);
+  const tags = await db.tag.findMany({
+    where: { resources: { some: { resource: visible } } },
+    select: { slug: true, name: true, group: true, _count: { select: { resources: { where: { resource: visible } } } } },
+    orderBy: { name: "asc" },
+  });
+  return tags.map(({ _count, ...tag }) => ({ ...tag, count: _count.resources }));
 }

@@ -4,7 +4,7 @@ import { seedDemoAccounts } from "./accounts";
 import { seedDemoAssignments } from "./assignments";
 import { projectPath } from "../../project-root";
 
-/** Everything `npm run db:seed` creates: demo accounts, then (as features land) library and demo data. */
+/** Everything `npm run db:seed` creates: the demo accounts, the library from prisma/library, and demo assignments. */
 export async function seedDemo(db: PrismaClient, log: (line: string) => void = () => {}) {
   await seedDemoAccounts(db, log);
   await seedLibrary(db, projectPath("prisma", "library"), log);

@@ -1,5 +1,5 @@
 import { AppError } from "@/server/app-error";
-import { withRoute } from "@/server/request/route-handler";
+import { csvDownload, withRoute } from "@/server/request/route-handler";
 import { entityId } from "@/server/schemas/assignment";
 import { exportAssignmentsCsv } from "@/server/services/assignments/export";
 import { CLIENT_NOT_FOUND } from "@/server/services/care/scope";
@@ -19,11 +19,5 @@ export const GET = withRoute({ auth: "THERAPIST", origin: "not-cross-site" }, as
     clientId ? clientId.data : null,
   );
   // The byte-order mark lets spreadsheet apps read the file as UTF-8.
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${filename}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvDownload(`\uFEFF${csv}`, filename);
 });

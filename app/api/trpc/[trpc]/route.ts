@@ -20,7 +20,7 @@ function handler(request: Request) {
       endpoint: "/api/trpc",
       req: forwarded,
       router: appRouter,
-      createContext: ({ resHeaders }) => createTRPCContext({ headers: request.headers }).then((ctx) => ({ ...ctx, resHeaders })),
+      createContext: () => createTRPCContext({ headers: request.headers }),
     });
   });
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { AppError } from "../../app-error";
-import type { SessionUser } from "../../auth";
-import type { PrismaClient } from "../../generated/prisma/client";
-import { readBodyCapped } from "../../request/guards";
-import { runRoute } from "../../request/route-handler";
-import { entityId, idempotencyKey } from "../../schemas/assignment";
-import { reportProgress } from "./events";
+import { AppError } from "../app-error";
+import type { SessionUser } from "../auth";
+import type { PrismaClient } from "../generated/prisma/client";
+import { readBodyCapped } from "../request/guards";
+import { runRoute } from "../request/route-handler";
+import { entityId, idempotencyKey } from "../schemas/assignment";
+import { reportProgress } from "../services/tracking/events";
 
-// The browser's progress reports (every few seconds and on page hide, via fetch keepalive or
+// POST /api/reading/progress. The browser's progress reports (every few seconds and on page hide, via fetch keepalive or
 // sendBeacon) arrive here rather than through tRPC: a beacon is a bare POST that must still
 // be same-origin, signed in, small and well-formed.
 
