@@ -23,6 +23,29 @@ const config = [
     },
   },
   {
+    files: ["server/services/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", {
+        paths: ["../db", "../../db", "../../../db", "@/server/db", "../db/index", "../../db/index"].map((name) => ({
+          name,
+          allowTypeImports: true,
+          message: "Services take a db from their caller; the per-process client (server/db) is for routers, the request layer and CLIs.",
+        })),
+        patterns: [
+          { group: ["**/request/*", "**/trpc/*", "next/*", "@trpc/*"], allowTypeImports: true, message: "Services know nothing of HTTP or tRPC: throw AppError and return data." },
+        ],
+      }],
+    },
+  },
+  {
+    files: ["server/schemas/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["../*", "@/*"], message: "server/schemas is shared with the browser: zod and its own files only." }],
+      }],
+    },
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", {

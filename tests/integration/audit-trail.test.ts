@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { exportAuditCsv } from "../../server/api/audit-export";
+import { exportAuditCsv } from "../../server/request/audit-export";
 import { callerFor, createAdmin, createTherapist, type TestUser } from "../support/factories";
 
 const DAY = 86_400_000;

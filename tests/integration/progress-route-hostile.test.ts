@@ -2,7 +2,7 @@
 // types are a 400 with nothing written — never a 500 (PostgreSQL 22021 for a NUL in an id).
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { handleProgressReport } from "../../server/api/reading-progress";
+import { handleProgressReport } from "../../server/request/reading-progress";
 import { assignedReading, assignmentRow, uuid } from "../support/assign-fixtures";
 
 const ORIGIN = "http://localhost:3000";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../server/db";
-import { handleProgressReport } from "../../server/api/reading-progress";
+import { handleProgressReport } from "../../server/request/reading-progress";
 import { assignedReading, assignmentRow, uuid } from "../support/assign-fixtures";
 import { createClientOf, createTherapist } from "../support/factories";
 

@@ -1,5 +1,5 @@
 import { withRoute } from "@/server/request/route-handler";
-import { AUDIT_EXPORT_ROUTE, auditCsvResponse } from "@/server/api/audit-export";
+import { AUDIT_EXPORT_ROUTE, auditCsvResponse } from "@/server/request/audit-export";
 
 export const dynamic = "force-dynamic";
 

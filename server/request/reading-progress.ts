@@ -2,8 +2,8 @@ import { z } from "zod";
 import { AppError } from "../app-error";
 import type { SessionUser } from "../auth";
 import type { PrismaClient } from "../generated/prisma/client";
-import { readBodyCapped } from "../request/guards";
-import { runRoute } from "../request/route-handler";
+import { readBodyCapped } from "./guards";
+import { runRoute } from "./route-handler";
 import { entityId, idempotencyKey } from "../schemas/assignment";
 import { reportProgress } from "../services/tracking/events";
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
-import { csvDownload, errorResponse } from "../request/route-handler";
+import { csvDownload, errorResponse } from "./route-handler";
 import { startAuditExport, type ExportUser } from "../services/audit/export";
-import type { RequestMeta } from "../request/meta";
+import type { RequestMeta } from "./meta";
 
 // GET /api/export/audit: the audit trail as filtered on /admin/audit (same query parameters).
 // A download link from another site must not make an admin's browser write audit rows.
