@@ -68,8 +68,10 @@ function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[]
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResourceTag" rt JOIN "Tag" t ON t."id" = rt."tagId"
       WHERE rt."resourceId" = r."id" AND t."slug" = ${slug})`);
   }
-  if (f.kinds.length) parts.push(Prisma.sql`r."kind"::text = ANY(${f.kinds}::text[])`);
-  if (f.audiences.length) parts.push(Prisma.sql`r."audience"::text = ANY(${f.audiences}::text[])`);
+  // Compared as the enum itself (no per-row cast to text), so these cheap tests run before the
+  // full-text one; the values were checked against the enum by the input schema.
+  if (f.kinds.length) parts.push(Prisma.sql`r."kind" = ANY(${f.kinds}::"ResourceKind"[])`);
+  if (f.audiences.length) parts.push(Prisma.sql`r."audience" = ANY(${f.audiences}::"Audience"[])`);
   if (f.length === "short") parts.push(Prisma.sql`r."readingMinutes" <= 5`);
   if (f.length === "medium") parts.push(Prisma.sql`r."readingMinutes" BETWEEN 6 AND 15`);
   if (f.length === "long") parts.push(Prisma.sql`r."readingMinutes" > 15`);
@@ -167,7 +169,9 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   // on each row): the full-text hits through the GIN index on "searchVector", then the rows only the
   // title's trigram index finds, then those only the tag names' trigram index finds (a title or tag
   // similar to the whole query). UNION ALL needs no de-duplication because each part excludes the
-  // earlier parts' rows. The filters (visibility included) apply within each part, to its candidates.
+  // earlier parts' rows. The filters (visibility included) apply within each part, to its candidates,
+  // and are written first: PostgreSQL keeps the written order among equally costed conditions, and
+  // the full-text test (which de-TOASTs each row's search vector) is the dearest to run on a row.
   // A word in most pieces is still read by a sequential scan: at that share it is the cheaper plan.
   // `matched` keeps only what sorting needs. For relevance, `bound` is the (limit+1)-th best fts
   // among rows certainly past the cursor; a row whose fts is more than the largest possible bonus
@@ -179,15 +183,15 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
           SELECT h.id, h.title, h.tags, h.minutes, h.created, ${relevance ? Prisma.sql`h.sv || ''::tsvector` : Prisma.sql`NULL::tsvector`} AS v, query.exact, query.fuzzy
           FROM (
             SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE r."searchVector" @@ to_tsquery('english', ${fuzzyText}) AND ${where}
+            WHERE ${where} AND r."searchVector" @@ to_tsquery('english', ${fuzzyText})
             UNION ALL
             SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${q} <% r."title"
-              AND (r."searchVector" @@ to_tsquery('english', ${fuzzyText})) IS NOT TRUE AND ${where}
+            WHERE ${where} AND ${q} <% r."title"
+              AND (r."searchVector" @@ to_tsquery('english', ${fuzzyText})) IS NOT TRUE
             UNION ALL
             SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
-              AND (r."searchVector" @@ to_tsquery('english', ${fuzzyText})) IS NOT TRUE AND ${where}
+            WHERE ${where} AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
+              AND (r."searchVector" @@ to_tsquery('english', ${fuzzyText})) IS NOT TRUE
           ) h
           CROSS JOIN (SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query
           OFFSET 0
