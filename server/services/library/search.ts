@@ -169,7 +169,7 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   // on each row): the full-text hits through the GIN index on "searchVector", then the rows only the
   // title's trigram index finds, then those only the tag names' trigram index finds (a title or tag
   // similar to the whole query). UNION ALL needs no de-duplication because each part excludes the
-  // earlier parts' rows. The filters (visibility included) apply within each part, to its candidates,
+  // earlier parts' rows (the full-text hits by id, so no search vector is read twice). The filters (visibility included) apply within each part, to its candidates,
   // and are written first: PostgreSQL keeps the written order among equally costed conditions, and
   // the full-text test (which de-TOASTs each row's search vector) is the dearest to run on a row.
   // A word in most pieces is still read by a sequential scan: at that share it is the cheaper plan.
@@ -182,16 +182,17 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
         FROM (
           SELECT h.id, h.title, h.tags, h.minutes, h.created, ${relevance ? Prisma.sql`h.sv || ''::tsvector` : Prisma.sql`NULL::tsvector`} AS v, query.exact, query.fuzzy
           FROM (
-            SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${where} AND r."searchVector" @@ to_tsquery('english', ${fuzzyText})
+            WITH fts AS MATERIALIZED (
+              SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
+              WHERE ${where} AND r."searchVector" @@ to_tsquery('english', ${fuzzyText}))
+            SELECT * FROM fts
             UNION ALL
             SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${where} AND ${q} <% r."title"
-              AND (r."searchVector" @@ to_tsquery('english', ${fuzzyText})) IS NOT TRUE
+            WHERE ${where} AND ${q} <% r."title" AND NOT EXISTS (SELECT 1 FROM fts WHERE fts.id = r."id")
             UNION ALL
             SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
             WHERE ${where} AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
-              AND (r."searchVector" @@ to_tsquery('english', ${fuzzyText})) IS NOT TRUE
+              AND NOT EXISTS (SELECT 1 FROM fts WHERE fts.id = r."id")
           ) h
           CROSS JOIN (SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query
           OFFSET 0
