@@ -169,7 +169,9 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   // on each row): the full-text hits through the GIN index on "searchVector", then the rows only the
   // title's trigram index finds, then those only the tag names' trigram index finds (a title or tag
   // similar to the whole query). UNION ALL needs no de-duplication because each part excludes the
-  // earlier parts' rows (the full-text hits by id, so no search vector is read twice). The filters (visibility included) apply within each part, to its candidates,
+  // earlier parts' rows; the full-text hits by id (a hashed NOT IN on the materialised hits, written
+  // before the trigram test so that, when a word is in most tag names and the part is read by a
+  // sequential scan, similarity is computed only for rows the full text did not already find). The filters (visibility included) apply within each part, to its candidates,
   // and are written first: PostgreSQL keeps the written order among equally costed conditions, and
   // the full-text test (which de-TOASTs each row's search vector) is the dearest to run on a row.
   // A word in most pieces is still read by a sequential scan: at that share it is the cheaper plan.
@@ -188,11 +190,11 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
             SELECT * FROM fts
             UNION ALL
             SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${where} AND ${q} <% r."title" AND NOT EXISTS (SELECT 1 FROM fts WHERE fts.id = r."id")
+            WHERE ${where} AND r."id" NOT IN (SELECT fts.id FROM fts) AND ${q} <% r."title"
             UNION ALL
             SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${where} AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
-              AND NOT EXISTS (SELECT 1 FROM fts WHERE fts.id = r."id")
+            WHERE ${where} AND r."id" NOT IN (SELECT fts.id FROM fts)
+              AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
           ) h
           CROSS JOIN (SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query
           OFFSET 0
