@@ -186,7 +186,9 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
           FROM (
             WITH fts AS MATERIALIZED (
               SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-              WHERE ${where} AND r."searchVector" @@ to_tsquery('english', ${fuzzyText}))
+              -- A scalar subquery (one InitPlan): to_tsquery is only STABLE, so written inline it
+              -- would be parsed again for every row a sequential scan reads.
+              WHERE ${where} AND r."searchVector" @@ (SELECT to_tsquery('english', ${fuzzyText})))
             SELECT * FROM fts
             UNION ALL
             SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
