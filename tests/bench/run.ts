@@ -20,7 +20,6 @@ import { createPrismaClient } from "../../server/db/client";
 import { startEmbeddedPostgres } from "../../server/db/embedded";
 import { deployMigrations } from "../../server/db/migrations";
 import { hashPassword } from "../../server/services/accounts/passwords";
-import { seedDemo } from "../../server/services/seed/demo";
 import { buildApp, ROOT, startApp } from "../harness/app";
 import { onExit } from "../harness/processes";
 import { BENCH_PASSWORD, httpRound, prepareHttpUsers, type HttpRound } from "./http";
@@ -93,6 +92,8 @@ async function openDatabase(size: Size["name"]): Promise<{ url: string; drop: ()
 type SizeResult = { size: Size["name"]; seedSeconds: number; inProcess: CaseResult[]; http?: HttpRound[] };
 const results: SizeResult[] = [];
 const passwordHash = await hashPassword(BENCH_PASSWORD);
+// Reaches `server-only`: loaded after the shim has run (see tests/harness/server-only-shim.ts).
+const { seedDemo } = await import("../../server/services/seed/demo");
 let built = process.env.BENCH_SKIP_BUILD === "1";
 
 for (const sizeName of sizes) {

@@ -68,8 +68,10 @@ function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[]
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResourceTag" rt JOIN "Tag" t ON t."id" = rt."tagId"
       WHERE rt."resourceId" = r."id" AND t."slug" = ${slug})`);
   }
-  if (f.kinds.length) parts.push(Prisma.sql`r."kind"::text = ANY(${f.kinds}::text[])`);
-  if (f.audiences.length) parts.push(Prisma.sql`r."audience"::text = ANY(${f.audiences}::text[])`);
+  // Compared as the enum itself (no per-row cast to text), so these cheap tests run before the
+  // full-text one; the values were checked against the enum by the input schema.
+  if (f.kinds.length) parts.push(Prisma.sql`r."kind" = ANY(${f.kinds}::"ResourceKind"[])`);
+  if (f.audiences.length) parts.push(Prisma.sql`r."audience" = ANY(${f.audiences}::"Audience"[])`);
   if (f.length === "short") parts.push(Prisma.sql`r."readingMinutes" <= 5`);
   if (f.length === "medium") parts.push(Prisma.sql`r."readingMinutes" BETWEEN 6 AND 15`);
   if (f.length === "long") parts.push(Prisma.sql`r."readingMinutes" > 15`);
@@ -156,31 +158,50 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   const effectiveSort = filters.sort === "relevance" && !hasQuery ? "newest" : filters.sort;
   const cursor = filters.cursor ? decodeCursor(filters.cursor, effectiveSort) : null;
 
-  const conditions = filterSql(viewer, filters);
-  if (hasQuery) {
-    conditions.push(Prisma.sql`(r."searchVector" @@ query.fuzzy OR ${q} <% r."title" OR ${q} <% r."tagText")`);
-  }
-  const where = Prisma.join(conditions, " AND ");
+  const where = Prisma.join(filterSql(viewer, filters), " AND ");
   const fuzzyText = hasQuery ? buildFuzzyQuery(words, expansions) : "";
   const relevance = filters.sort === "relevance" && hasQuery;
   const order = plan.descending ? Prisma.sql`s.sort_key DESC, s.id ASC` : Prisma.sql`s.sort_key ASC, s.id ASC`;
 
   // One statement: the matching rows once (MATERIALIZED), their exact count, and the page.
+  // The match is three disjoint, index-driven parts rather than one OR (which PostgreSQL plans as a
+  // sequential scan of every resource, evaluating the full-text match and two trigram similarities
+  // on each row): the full-text hits through the GIN index on "searchVector", then the rows only the
+  // title's trigram index finds, then those only the tag names' trigram index finds (a title or tag
+  // similar to the whole query). UNION ALL needs no de-duplication because each part excludes the
+  // earlier parts' rows; the full-text hits by id (a hashed NOT IN on the materialised hits, written
+  // before the trigram test so that, when a word is in most tag names and the part is read by a
+  // sequential scan, similarity is computed only for rows the full text did not already find). The filters (visibility included) apply within each part, to its candidates,
+  // and are written first: PostgreSQL keeps the written order among equally costed conditions, and
+  // the full-text test (which de-TOASTs each row's search vector) is the dearest to run on a row.
+  // A word in most pieces is still read by a sequential scan: at that share it is the cheaper plan.
   // `matched` keeps only what sorting needs. For relevance, `bound` is the (limit+1)-th best fts
   // among rows certainly past the cursor; a row whose fts is more than the largest possible bonus
   // below it cannot reach the page, so the bonus is computed for the few rows that can.
+  const hitColumns = Prisma.sql`r."id" AS id, r."title" AS title, r."tagText" AS tags, r."readingMinutes" AS minutes, r."createdAt" AS created`;
   const matched = hasQuery
     ? Prisma.sql`SELECT m.id, m.title, m.tags, m.minutes, m.created, ${relevance ? Prisma.sql`${FTS_SCORE}` : Prisma.sql`0`}::float8 AS fts
         FROM (
-          SELECT r."id" AS id, r."title" AS title, r."tagText" AS tags, r."readingMinutes" AS minutes, r."createdAt" AS created,
-            r."searchVector" || ''::tsvector AS v, query.exact, query.fuzzy
-          FROM "Resource" r CROSS JOIN (
-            SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query
-          WHERE ${where}
+          SELECT h.id, h.title, h.tags, h.minutes, h.created, ${relevance ? Prisma.sql`h.sv || ''::tsvector` : Prisma.sql`NULL::tsvector`} AS v, query.exact, query.fuzzy
+          FROM (
+            WITH fts AS MATERIALIZED (
+              SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
+              -- A scalar subquery (one InitPlan): to_tsquery is only STABLE, so written inline it
+              -- would be parsed again for every row a sequential scan reads.
+              WHERE ${where} AND r."searchVector" @@ (SELECT to_tsquery('english', ${fuzzyText})))
+            SELECT * FROM fts
+            UNION ALL
+            SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
+            WHERE ${where} AND r."id" NOT IN (SELECT fts.id FROM fts) AND ${q} <% r."title"
+            UNION ALL
+            SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
+            WHERE ${where} AND r."id" NOT IN (SELECT fts.id FROM fts)
+              AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
+          ) h
+          CROSS JOIN (SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query
           OFFSET 0
         ) m`
-    : Prisma.sql`SELECT r."id" AS id, r."title" AS title, r."tagText" AS tags, r."readingMinutes" AS minutes, r."createdAt" AS created, 0::float8 AS fts
-        FROM "Resource" r WHERE ${where}`;
+    : Prisma.sql`SELECT ${hitColumns}, 0::float8 AS fts FROM "Resource" r WHERE ${where}`;
   const cursorKey = cursor && plan.numeric ? Number(cursor.k) : null;
   if (cursorKey !== null && !Number.isFinite(cursorKey)) {
     throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
