@@ -22,6 +22,21 @@ export function useProgressReporter(queue: ReportQueue | null, assignmentId: str
     await queue?.flush({ force: true });
   }, [queue]);
 
+  /** Records a new furthest point (if it is one) and hands anything unsent to the queue. */
+  const advance = useCallback(
+    (value: number) => {
+      if (value > furthestRef.current) {
+        furthestRef.current = value;
+        setFurthest(value);
+      }
+      if (queue && furthestRef.current > handedRef.current) {
+        handedRef.current = furthestRef.current;
+        queue.progress(assignmentId, furthestRef.current);
+      }
+    },
+    [assignmentId, queue],
+  );
+
   useEffect(() => {
     let frame = 0;
     const measure = () => {
@@ -29,15 +44,7 @@ export function useProgressReporter(queue: ReportQueue | null, assignmentId: str
       const article = articleRef.current;
       if (!article) return;
       const rect = article.getBoundingClientRect();
-      const depth = scrollDepth({ top: rect.top, height: rect.height }, window.innerHeight);
-      if (depth > furthestRef.current) {
-        furthestRef.current = depth;
-        setFurthest(depth);
-      }
-      if (queue && furthestRef.current > handedRef.current) {
-        handedRef.current = furthestRef.current;
-        queue.progress(assignmentId, furthestRef.current);
-      }
+      advance(scrollDepth({ top: rect.top, height: rect.height }, window.innerHeight));
     };
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(measure);
@@ -54,22 +61,15 @@ export function useProgressReporter(queue: ReportQueue | null, assignmentId: str
       // Leaving the page inside the app (client-side navigation): report what was read.
       void queue?.flush();
     };
-  }, [articleRef, assignmentId, queue]);
+  }, [advance, articleRef, queue]);
 
   /** Counts `value` as read (e.g. 100 after listening to the end) and sends it now. */
   const reportProgress = useCallback(
     async (value: number) => {
-      if (value > furthestRef.current) {
-        furthestRef.current = value;
-        setFurthest(value);
-      }
-      if (queue && furthestRef.current > handedRef.current) {
-        handedRef.current = furthestRef.current;
-        queue.progress(assignmentId, furthestRef.current);
-      }
+      advance(value);
       await flush();
     },
-    [assignmentId, flush, queue],
+    [advance, flush],
   );
 
   return { furthest, flush, reportProgress };
