@@ -2,10 +2,9 @@
 // zero serious or critical axe violations (WCAG 2.0/2.1/2.2 A and AA rules); on client pages
 // zero violations of any impact, with axe's best-practice rules too.
 import AxeBuilder from "@axe-core/playwright";
-import type { BrowserContext } from "@playwright/test";
 import { e2eDatabase, expect, test } from "./fixtures";
 import { PAGES, type Ids, type Role } from "./page-list";
-import { ensureUiClient, ensureUser, resetSignInThrottle, signedInState, UI_CLIENT, UI_THERAPIST } from "./ui-support";
+import { ensureUiClient, ensureUser, resetSignInThrottle, cachedSignIn, UI_CLIENT, UI_THERAPIST } from "./ui-support";
 
 const EMAILS: Record<Exclude<Role, "signed-out">, string> = {
   therapist: "therapist@haven.test",
@@ -17,7 +16,6 @@ const EMAILS: Record<Exclude<Role, "signed-out">, string> = {
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let ids: Ids;
-const cookiesByRole = new Map<Role, Awaited<ReturnType<BrowserContext["cookies"]>>>();
 
 test.beforeAll(async () => {
   const db = e2eDatabase();
@@ -42,15 +40,7 @@ test.beforeAll(async () => {
   }
 });
 
-async function signInAs(context: BrowserContext, role: Role, baseURL: string) {
-  if (role === "signed-out") return;
-  if (!cookiesByRole.has(role)) {
-    const browser = context.browser();
-    if (!browser) throw new Error("no browser");
-    cookiesByRole.set(role, (await signedInState(browser, baseURL, EMAILS[role])).cookies);
-  }
-  await context.addCookies(cookiesByRole.get(role) ?? []);
-}
+const signInAs = cachedSignIn<Role>(EMAILS);
 
 function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"]) {
   return violations

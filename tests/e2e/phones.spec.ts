@@ -4,11 +4,11 @@
 // at the top and the bottom of the page; axe finds nothing at all on client pages (best-practice
 // rules such as `region` included) and nothing serious elsewhere, tap-target size included.
 import AxeBuilder from "@axe-core/playwright";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { e2eDatabase, expect, test } from "./fixtures";
 import { ensureHostileContent, HOSTILE, PHONE_CLIENT, PHONE_THERAPIST } from "./hostile-content";
 import { PAGES, type Ids, type Role } from "./page-list";
-import { resetSignInThrottle, signedInState } from "./ui-support";
+import { resetSignInThrottle, cachedSignIn } from "./ui-support";
 
 const WIDTHS = [320, 390, 768] as const;
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -20,7 +20,6 @@ const EMAILS: Record<Exclude<Role, "signed-out">, string> = {
 };
 
 let ids: Ids;
-const cookiesByRole = new Map<Role, Awaited<ReturnType<BrowserContext["cookies"]>>>();
 
 test.beforeAll(async () => {
   const db = e2eDatabase();
@@ -40,15 +39,7 @@ test.beforeAll(async () => {
   }
 });
 
-async function signInAs(context: BrowserContext, role: Role, baseURL: string) {
-  if (role === "signed-out") return;
-  if (!cookiesByRole.has(role)) {
-    const browser = context.browser();
-    if (!browser) throw new Error("no browser");
-    cookiesByRole.set(role, (await signedInState(browser, baseURL, EMAILS[role])).cookies);
-  }
-  await context.addCookies(cookiesByRole.get(role) ?? []);
-}
+const signInAs = cachedSignIn<Role>(EMAILS);
 
 async function horizontalOverflow(page: Page) {
   return page.evaluate(() => {

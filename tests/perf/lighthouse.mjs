@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { createRequire } from "node:module";
+import { signIn as signInAt } from "./sign-in.mjs";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -14,20 +15,7 @@ const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const password = process.env.LIGHTHOUSE_PASSWORD ?? "haven-demo-password";
 const TARGETS = { performance: 95, accessibility: 100, "best-practices": 95 };
 
-async function signIn(email) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrf.json();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Couldn't sign in as ${email} at ${base} (is the demo data seeded?)`);
-  return session;
-}
+const signIn = (email) => signInAt(base, email, password);
 
 async function firstReadingPath(cookie) {
   const html = await (await fetch(`${base}/client`, { headers: { cookie } })).text();

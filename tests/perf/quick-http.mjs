@@ -6,6 +6,7 @@
 import autocannon from "autocannon";
 import { randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { signIn as signInAt } from "./sign-in.mjs";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:4500";
 const duration = Number(process.argv[2] ?? 12);
@@ -13,20 +14,7 @@ const connections = Number(process.argv[3] ?? 50);
 const only = process.argv[4]?.split(",");
 const password = "haven-demo-password";
 
-async function signIn(email) {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrfRes.json();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status}`);
-  return session;
-}
+const signIn = (email) => signInAt(base, email, password);
 
 function serverPid() {
   const port = new URL(base).port;
