@@ -6,10 +6,10 @@ import path from "node:path";
 import matter from "gray-matter";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { describeIssues, frontMatterSchema, type FrontMatter } from "../../schemas/library-front-matter";
-import { readingMinutes } from "../../schemas/library-text";
 import { describePromptError, extractPrompts } from "../../schemas/worksheet-prompts";
 import { recordAudit, type AuditActor } from "../audit/record";
 import { normalizeTagNames, syncResourceTags } from "./tags";
+import { contentFields } from "./write";
 
 export type ParsedLibraryFile = FrontMatter & { body: string };
 export type ParseResult = { ok: true; resource: ParsedLibraryFile } | { ok: false; reasons: string[] };
@@ -77,18 +77,7 @@ const importSelect = {
 } as const;
 
 function resourceData(file: ParsedLibraryFile) {
-  return {
-    title: file.title,
-    summary: file.summary,
-    body: file.body,
-    kind: file.kind,
-    url: file.url ?? null,
-    audience: file.audience,
-    contentNote: file.contentNote ?? null,
-    contentIntensity: file.contentIntensity ?? null,
-    status: file.status,
-    readingMinutes: readingMinutes(file.body),
-  };
+  return { ...contentFields(file), status: file.status };
 }
 
 /** Writes one validated file. Returns what happened, or throws a reason to reject it. */

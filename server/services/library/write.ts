@@ -55,7 +55,8 @@ async function freeSlug(db: PrismaClient, title: string): Promise<string> {
   }
 }
 
-function contentFields(input: CreateInput | UpdateInput) {
+/** The resource's content columns from validated fields — the editor's procedures and the importer share it. */
+export function contentFields(input: Pick<CreateInput, "title" | "summary" | "body" | "kind" | "url" | "audience" | "contentNote" | "contentIntensity">) {
   return {
     title: input.title,
     summary: input.summary,
