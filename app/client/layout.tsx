@@ -19,10 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
   const user = await requireUser("CLIENT");
-  const { preferences } = await getRequestDisplay();
+  // Both reads are independent: one wait, not two, on every client page.
+  const [{ preferences }, offline] = await Promise.all([getRequestDisplay(), serverCaller().then((caller) => caller.offline.get())]);
   const config = env();
   const quickExit = preferences?.quickExit ?? true;
-  const offline = await (await serverCaller()).offline.get();
   return (
     <AreaShell
       user={user}
