@@ -176,11 +176,24 @@ export async function decodeSessionToken(token: string, secret: string): Promise
   }
 }
 
-/** The account behind a decoded token if the session is still valid (same rules as the `jwt` callback). */
-export async function sessionUserFromToken(token: SessionToken | null): Promise<SessionUser | null> {
+export type SessionClaims = { id: string; role: Role; sessionVersion: number };
+
+/** The token's claims when it is well-formed and inside its absolute lifetime; not yet checked against the database. */
+export function sessionClaims(token: SessionToken | null): SessionClaims | null {
   if (!token?.id || !token.role || typeof token.sessionVersion !== "number") return null;
   if (Date.now() / 1000 - (token.authAt ?? 0) > ABSOLUTE_LIFETIME_SECONDS) return null;
-  const current = await currentSessionUser(getDb(), { id: token.id, role: token.role, sessionVersion: token.sessionVersion });
+  return { id: token.id, role: token.role, sessionVersion: token.sessionVersion };
+}
+
+/** The account behind a decoded token if the session is still valid (same rules as the `jwt` callback). */
+export async function sessionUserFromToken(token: SessionToken | null): Promise<SessionUser | null> {
+  const claims = sessionClaims(token);
+  return claims ? sessionUserFromClaims(claims) : null;
+}
+
+/** The account behind checked claims if it is still active with the same role and session version. */
+export async function sessionUserFromClaims(claims: SessionClaims): Promise<SessionUser | null> {
+  const current = await currentSessionUser(getDb(), claims);
   return current ? { id: current.id, email: current.email, name: current.name, role: current.role } : null;
 }
 
@@ -207,6 +220,26 @@ function parseCookies(header: string | null): Record<string, string> {
   return cookies;
 }
 
+function sessionCookieName(): string {
+  const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
+  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/**
+ * For a hot route that checks the account in its own statement (the progress report): the
+ * session cookie's claims — decrypted, well-formed, inside the idle and absolute lifetimes — but
+ * NOT yet checked against the database. "other" for a chunked cookie (next-auth's reader handles
+ * those: use sessionUserFromHeaders).
+ */
+export async function unverifiedSessionClaims(headers: Headers): Promise<SessionClaims | "other" | null> {
+  const name = sessionCookieName();
+  const cookies = parseCookies(headers.get("cookie"));
+  if (cookies[`${name}.0`]) return "other";
+  const token = cookies[name];
+  if (!token) return null;
+  return sessionClaims(await decodeSessionToken(token, env().NEXTAUTH_SECRET));
+}
+
 /**
  * The signed-in user behind these request headers (session cookie re-checked against the
  * database), or null when there is no valid session. Throws SERVICE_UNAVAILABLE when the database
@@ -214,8 +247,7 @@ function parseCookies(header: string | null): Record<string, string> {
  */
 export async function sessionUserFromHeaders(headers: Headers): Promise<SessionUser | null> {
   const config = env();
-  const secure = (config.NEXTAUTH_URL ?? "").startsWith("https://");
-  const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
+  const name = sessionCookieName();
   const cookies = parseCookies(headers.get("cookie"));
   // A chunked (very large) cookie: next-auth's own reader assembles it.
   if (cookies[`${name}.0`]) return sessionUserViaNextAuth(headers, cookies);

@@ -41,6 +41,7 @@ export function createHavenServer(handle: Handler, options: { drainMs?: number; 
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
     req.headers["x-request-id"] = requestId; // the proxy keeps a valid id: one id in logs, audit and response
+    res.setHeader("x-request-id", requestId); // also on routes the proxy does not run for (Haven's API)
     const context: RequestContext = { requestId };
     active++;
     if (lifecycle.stopping) res.setHeader("connection", "close");

@@ -83,6 +83,22 @@ test.describe("request bodies", () => {
   });
 });
 
+test.describe("API responses without the proxy", () => {
+  // Haven's own API routes skip the proxy (issue 10): their security headers come from
+  // next.config.ts and their request id from the HTTP server — on success and on refusal alike.
+  test("carry the security headers and a request id", async ({ request }) => {
+    for (const [path, status] of [["/api/health", 200], ["/api/trpc/library.search", 401], ["/api/reading/progress", 405]] as const) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(status);
+      const headers = response.headers();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["content-security-policy"], path).toContain("default-src 'none'");
+      expect(headers["x-request-id"], path).toMatch(/^[\w-]{8,64}$/);
+    }
+  });
+});
+
 test.describe("route handlers under app/api with hostile input", () => {
   test("progress reports: empty, NUL, lone surrogates, wrong types → 400, nothing recorded", async ({ page }) => {
     await signIn(page, "client@haven.test");

@@ -88,7 +88,7 @@ const cases = [
   { name: "therapist home", url: "/therapist", headers: { cookie: therapist } },
   { name: "health", url: "/api/health" },
   { name: "signin", url: "/signin" },
-].filter((c) => !only || c.name.startsWith("bare") || only.some((o) => c.name.includes(o)));
+].filter((c) => !only || (c.name.startsWith("bare") && !process.env.QUICK_NO_BARE) || only.some((o) => c.name.includes(o)));
 
 const pid = serverPid();
 const results = [];

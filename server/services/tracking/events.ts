@@ -1,6 +1,6 @@
 import { AppError } from "../../app-error";
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { ReadingEventType } from "../../generated/prisma/enums";
 import { isUniqueViolation } from "../../errors";
 import type { TrackingSummary } from "../../schemas/assignment";
@@ -164,17 +164,32 @@ type ProgressRow = TrackingSummary & { recorded: boolean };
  *   summary moves with GREATEST, which re-reads the newest row version under the lock;
  * - atomic: the event and the summary change commit together or not at all.
  */
+/** reportProgress with `session`: the session's account is no longer active or its sessions were revoked. */
+export class SessionNotValid extends Error {
+  constructor() {
+    super("session not valid");
+  }
+}
+
 export async function reportProgress(
   db: PrismaClient,
-  input: { assignmentId: string; clientId: string; progress: number; key: string; at?: Date },
+  input: { assignmentId: string; clientId: string; progress: number; key: string; at?: Date; session?: { sessionVersion: number } },
 ): Promise<ReportResult> {
   const at = input.at ?? new Date();
   const progress = Math.max(0, Math.min(100, Math.round(input.progress)));
-  const rows = await db.$queryRaw<ProgressRow[]>`
-    WITH target AS (
+  // `session`: the caller's session claims were NOT yet checked against the database (the
+  // progress route's fast path); the same statement checks them — an active client account with
+  // this session version — so a revoked session records nothing and gets SessionNotValid.
+  const viewer = input.session
+    ? Prisma.sql`SELECT u."id" FROM "User" u WHERE u."id" = ${input.clientId} AND u."status" = 'ACTIVE' AND u."role" = 'CLIENT'
+        AND u."sessionVersion" = ${input.session.sessionVersion}::int`
+    : Prisma.sql`SELECT ${input.clientId}::text AS "id"`;
+  const rows = await db.$queryRaw<(ProgressRow & { signedIn: boolean })[]>`
+    WITH viewer AS (${viewer}), target AS (
       SELECT a."id", a."firstOpenedAt", a."lastOpenedAt", a."openCount", a."progress", a."completedAt"
       FROM "Assignment" a
       WHERE a."id" = ${input.assignmentId} AND a."clientId" = ${input.clientId} AND a."active" = true
+        AND EXISTS (SELECT 1 FROM viewer)
         AND EXISTS (
           SELECT 1 FROM "CareRelationship" c
           WHERE c."therapistId" = a."therapistId" AND c."clientId" = a."clientId" AND c."active" = true
@@ -191,13 +206,16 @@ export async function reportProgress(
       FROM event e WHERE s."id" = e."assignmentId"
       RETURNING s."firstOpenedAt", s."lastOpenedAt", s."openCount", s."progress", s."completedAt"
     )
-    SELECT m."firstOpenedAt", m."lastOpenedAt", m."openCount", m."progress", m."completedAt", true AS recorded FROM moved m
+    SELECT m."firstOpenedAt", m."lastOpenedAt", m."openCount", m."progress", m."completedAt", true AS recorded, true AS "signedIn" FROM moved m
     UNION ALL
-    SELECT t."firstOpenedAt", t."lastOpenedAt", t."openCount", t."progress", t."completedAt", false AS recorded
-    FROM target t WHERE NOT EXISTS (SELECT 1 FROM moved)`;
+    SELECT t."firstOpenedAt", t."lastOpenedAt", t."openCount", t."progress", t."completedAt", false AS recorded, true AS "signedIn"
+    FROM target t WHERE NOT EXISTS (SELECT 1 FROM moved)
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, NULL, false, false WHERE NOT EXISTS (SELECT 1 FROM viewer)`;
   const [row] = rows;
+  if (row && !row.signedIn) throw new SessionNotValid();
   if (!row || rows.length !== 1) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  const { recorded, ...summary } = row;
+  const { recorded, signedIn: _signedIn, ...summary } = row;
   return { recorded, summary };
 }
 

@@ -1,6 +1,5 @@
-import { withRoute } from "@/server/request/route-handler";
-import { PROGRESS_ROUTE, recordProgressReport } from "@/server/request/reading-progress";
+import { progressRoute } from "@/server/request/reading-progress";
 
 // POST { assignmentId, progress, key } from the reading view (throttled reports and page hide).
 // While the database is unreachable this answers 503 (never 401), so the reader keeps and resends.
-export const POST = withRoute(PROGRESS_ROUTE, (request, { user, db }) => recordProgressReport(request, user, db));
+export const POST = progressRoute;
