@@ -16,7 +16,7 @@ import type { Role } from "./generated/prisma/client";
 import { signInInput } from "./schemas/account";
 import { recordAudit } from "./services/audit/record";
 import { requestMetaFrom, type RequestMeta } from "./request/meta";
-import { authenticate, currentSessionUser } from "./services/accounts/sign-in";
+import { authenticate, currentSessionAccount, currentSessionUser } from "./services/accounts/sign-in";
 
 export const IDLE_TIMEOUT_SECONDS = 30 * 60;
 export const ABSOLUTE_LIFETIME_SECONDS = 12 * 60 * 60;
@@ -193,8 +193,20 @@ export async function sessionUserFromToken(token: SessionToken | null): Promise<
 
 /** The account behind checked claims if it is still active with the same role and session version. */
 export async function sessionUserFromClaims(claims: SessionClaims): Promise<SessionUser | null> {
-  const current = await currentSessionUser(getDb(), claims);
-  return current ? { id: current.id, email: current.email, name: current.name, role: current.role } : null;
+  return (await sessionAccountFromClaims(claims))?.user ?? null;
+}
+
+/**
+ * A signed-in account as one request sees it: the user, and the settings the session check read
+ * with it (`settings` is null when they were not read — a chunked cookie goes through next-auth).
+ */
+export type SessionAccount = { user: SessionUser; settings: { preferences: unknown; offlineReading: boolean } | null };
+
+async function sessionAccountFromClaims(claims: SessionClaims): Promise<SessionAccount | null> {
+  const current = await currentSessionAccount(getDb(), claims);
+  if (!current) return null;
+  const { user } = current;
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, settings: { preferences: current.preferences, offlineReading: current.offlineReading } };
 }
 
 /** The error for "the session could not be checked": 503, and the calm page on a page render. */
@@ -246,15 +258,24 @@ export async function unverifiedSessionClaims(headers: Headers): Promise<Session
  * could not be asked: "couldn't check" must never look like "signed out".
  */
 export async function sessionUserFromHeaders(headers: Headers): Promise<SessionUser | null> {
+  return (await sessionAccountFromHeaders(headers))?.user ?? null;
+}
+
+/** sessionUserFromHeaders with the account's settings (SessionAccount). */
+export async function sessionAccountFromHeaders(headers: Headers): Promise<SessionAccount | null> {
   const config = env();
   const name = sessionCookieName();
   const cookies = parseCookies(headers.get("cookie"));
   // A chunked (very large) cookie: next-auth's own reader assembles it.
-  if (cookies[`${name}.0`]) return sessionUserViaNextAuth(headers, cookies);
+  if (cookies[`${name}.0`]) {
+    const user = await sessionUserViaNextAuth(headers, cookies);
+    return user ? { user, settings: null } : null;
+  }
   const token = cookies[name];
   if (!token) return null;
   try {
-    return await sessionUserFromToken(await decodeSessionToken(token, config.NEXTAUTH_SECRET));
+    const claims = sessionClaims(await decodeSessionToken(token, config.NEXTAUTH_SECRET));
+    return claims ? await sessionAccountFromClaims(claims) : null;
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw sessionCheckUnavailable(headers.get("x-request-id"));
     throw error;
@@ -276,8 +297,8 @@ async function sessionUserViaNextAuth(headers: Headers, cookies: Record<string, 
   return session?.user?.id ? session.user : null;
 }
 
-/** The signed-in user for this request (checked against the database), or null. Cached per request. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/** The signed-in account for this request (checked against the database), or null. Cached per request. */
+export const getSessionAccount = cache(async (): Promise<SessionAccount | null> => {
   let requestHeaders: Headers;
   try {
     requestHeaders = new Headers(await headers());
@@ -285,10 +306,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     // Outside a request (scripts, tests): nobody is signed in.
     return null;
   }
-  const user = await sessionUserFromHeaders(requestHeaders);
-  if (user) noteRequestUser(user.id);
-  return user;
+  const account = await sessionAccountFromHeaders(requestHeaders);
+  if (account) noteRequestUser(account.user.id);
+  return account;
 });
+
+/** The signed-in user for this request (checked against the database), or null. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await getSessionAccount())?.user ?? null);
 
 /** For pages: the signed-in user with one of `roles`; otherwise /signin or the 403 page. */
 export async function requireUser(...roles: Role[]): Promise<SessionUser> {

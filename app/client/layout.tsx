@@ -19,8 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
   const user = await requireUser("CLIENT");
-  // Both reads are independent: one wait, not two, on every client page.
-  const [{ preferences }, offline] = await Promise.all([getRequestDisplay(), serverCaller().then((caller) => caller.offline.get())]);
+  // The session check read the display settings and the offline choice with the account (one
+  // query); the offline choice is asked for separately only when it was not (a chunked cookie).
+  const { preferences, offlineReading } = await getRequestDisplay();
+  const offline = offlineReading === null ? await serverCaller().then((caller) => caller.offline.get()) : { enabled: offlineReading };
   const config = env();
   const quickExit = preferences?.quickExit ?? true;
   return (

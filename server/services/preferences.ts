@@ -24,8 +24,13 @@ export async function readPreferences(db: Db, userId: string): Promise<Preferenc
  */
 export async function readDisplayPreferences(db: Db, userId: string, cookieTheme: string | undefined): Promise<Preferences> {
   const row = await db.user.findUnique({ where: { id: userId }, select: preferencesSelect });
-  const preferences = parsePreferences(row?.preferences);
-  const theme: ThemePreference = storedTheme(row?.preferences) ?? (isThemePreference(cookieTheme) ? cookieTheme : "system");
+  return displayPreferencesFrom(row?.preferences, cookieTheme);
+}
+
+/** readDisplayPreferences over a stored preferences value already read (e.g. by the session check). */
+export function displayPreferencesFrom(stored: unknown, cookieTheme: string | undefined): Preferences {
+  const preferences = parsePreferences(stored);
+  const theme: ThemePreference = storedTheme(stored) ?? (isThemePreference(cookieTheme) ? cookieTheme : "system");
   return { ...preferences, theme };
 }
 
