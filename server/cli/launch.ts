@@ -21,6 +21,10 @@ import { deployMigrations } from "../db/migrations";
 import { seedIfEmpty } from "../services/seed/run";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../services/seed/accounts";
 
+// The server renders a page per request and makes short-lived garbage fast: a larger young
+// generation (V8's default semi-space is 16 MB) cuts garbage-collection work by ≈ 10–14 % of a
+// page's CPU (README "Performance"). `npm start` passes the same flag to an in-process server.
+const SERVER_V8_FLAGS = ["--max-semi-space-size=64"];
 const mode = process.argv[2] === "start" ? "start" : process.argv[2] === "db" ? "db" : "dev";
 const extraArgs = process.argv.slice(3);
 const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
@@ -192,7 +196,7 @@ if (mode === "db") {
   if (embedded) {
     // PGlite is busy CPU work: it keeps this process, the app gets its own.
     const loader = serverFile.endsWith(".ts") ? ["--import", "tsx"] : [];
-    child = spawn(process.execPath, [...loader, serverFile, ...extraArgs], { stdio: "inherit", env });
+    child = spawn(process.execPath, [...loader, ...SERVER_V8_FLAGS, serverFile, ...extraArgs], { stdio: "inherit", env });
     child.on("exit", (code) => void shutdown(code ?? 0));
   } else {
     // Nothing else to keep: the server runs in this process (its own SIGTERM handling takes over).
