@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { AppError } from "../../app-error";
 import { therapistAssignmentScope } from "../care/scope";
 
 // The therapist home: what needs attention, and opens / completions per week.
@@ -95,7 +96,14 @@ export async function therapistDashboard(db: PrismaClient, therapistId: string, 
 
 /** Records a visit to the therapist home and returns the previous one ("since my last visit"). */
 export async function recordHomeVisit(db: PrismaClient, therapistId: string): Promise<{ previousVisitAt: Date | null }> {
-  const previous = await db.user.findUniqueOrThrow({ where: { id: therapistId }, select: { lastHomeVisitAt: true } });
-  await db.user.update({ where: { id: therapistId }, data: { lastHomeVisitAt: new Date() }, select: { id: true } });
-  return { previousVisitAt: previous.lastHomeVisitAt };
+  // One statement: the row lock orders two tabs' visits, and each sees the visit before its own.
+  const now = new Date();
+  const rows = await db.$queryRaw<{ previous: Date | null }[]>`
+    WITH previous AS (SELECT "id", "lastHomeVisitAt" FROM "User" WHERE "id" = ${therapistId} FOR UPDATE)
+    UPDATE "User" u SET "lastHomeVisitAt" = ${now}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+    FROM previous p WHERE u."id" = p."id"
+    RETURNING p."lastHomeVisitAt" AS previous`;
+  const [row] = rows;
+  if (!row) throw new AppError("NOT_FOUND", "We couldn't find your account. Please sign in again.");
+  return { previousVisitAt: row.previous };
 }
