@@ -33,7 +33,13 @@ function typo(word: string) {
   return word.slice(0, at) + word.slice(at + 1);
 }
 
-export async function runInProcess(db: PrismaClient, vocabulary: string[], iterations: number, log: (line: string) => void): Promise<CaseResult[]> {
+export async function runInProcess(
+  db: PrismaClient,
+  vocabulary: string[],
+  iterations: number,
+  log: (line: string) => void,
+  only: (caseName: string) => boolean = () => true,
+): Promise<CaseResult[]> {
   const therapist: Caller = await callerFactory(db, { id: HEAVY_THERAPIST_ID, email: BENCH_EMAIL("therapist", 1), name: "Therapist 1", role: "THERAPIST" });
   const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true, name: true } });
   const adminCaller: Caller = await callerFactory(db, { ...admin, role: "ADMIN" });
@@ -88,6 +94,7 @@ export async function runInProcess(db: PrismaClient, vocabulary: string[], itera
   ];
   const results: CaseResult[] = [];
   for (const [name, run] of cases) {
+    if (!only(name)) continue;
     const result = await measure(name, iterations, run);
     results.push(result);
     log(`    ${name.padEnd(30)} p50 ${result.p50.toFixed(1).padStart(7)} ms   p95 ${result.p95.toFixed(1).padStart(7)} ms   p99 ${result.p99.toFixed(1).padStart(7)} ms`);
