@@ -1,9 +1,9 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { forgetDeviceCopies } from "@/components/offline/device-copies";
 import { flushReportsBeforeLeaving } from "@/components/reading/report-queue-browser";
 import { Button } from "@/components/ui/Button";
+import { signOutOfHaven } from "./sign-out";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -18,7 +18,7 @@ export function SignOutButton() {
         // Unsent reports get one last chance, then nothing of this client stays on the device.
         await flushReportsBeforeLeaving(2000);
         await forgetDeviceCopies();
-        await signOut({ callbackUrl: "/signin?signedOut=1" });
+        await signOutOfHaven();
       }}
     >
       Sign out

@@ -30,6 +30,17 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Ftherapist/);
   });
 
+  test("signing out still ends the session when next-auth's sign-out route cannot answer", async ({ page }) => {
+    await signIn(page, "client@haven.test");
+    await expect(page).toHaveURL(/\/client$/);
+    await page.route("**/api/auth/signout", (route) => route.fulfill({ status: 503, body: "{}" }));
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin\?signedOut=1/);
+    await page.unroute("**/api/auth/signout");
+    await page.goto("/client");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fclient/);
+  });
+
   test("a client opening the therapist area is refused", async ({ page }) => {
     await signIn(page, "client@haven.test");
     await expect(page).toHaveURL(/\/client$/);
