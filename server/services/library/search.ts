@@ -1,7 +1,9 @@
-// Library search: PostgreSQL full-text ranking (title A > summary and tags B > body C) widened by
+// Library search: PostgreSQL full-text matching (title A > summary and tags B > body C) widened by
 // prefix matching ("self-compass" → self-compassion) and typo correction (pg_trgm similarity against
 // the haven_search_term dictionary: "avoidnt" → avoidant, "compassionate" → compassion), plus
-// word_similarity on titles and tag names. Raw SQL is parameterised throughout; rows are then
+// word_similarity on titles and tag names. Relevance is ranked over the small head vector (title,
+// tags, summary); a body-only match gets a flat credit; totals are capped (see searchLibrary).
+// Raw SQL is parameterised throughout; rows are then
 // loaded by id through a declared select. Pages use keyset cursors that are stable under ties.
 import { AppError } from "../../app-error";
 import { z } from "zod";
@@ -38,7 +40,9 @@ export function buildFuzzyQuery(words: string[], expansions: Expansion[]): strin
 }
 
 // Decoded from the caller's opaque cursor: the same storable-text rule as any other input.
-const cursorSchema = z.object({ s: text(), k: text().max(400), i: text().max(40) });
+// Version 2 (bounded relevance, issue 10): cursors from before carry no version and are refused.
+const CURSOR_VERSION = 2;
+const cursorSchema = z.object({ v: z.literal(CURSOR_VERSION), s: text(), k: text().max(400), i: text().max(40) });
 type Cursor = z.infer<typeof cursorSchema>;
 
 function encodeCursor(cursor: Cursor): string {
@@ -87,26 +91,37 @@ function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[]
 
 type SortPlan = { key: Prisma.Sql; descending: boolean; numeric: boolean };
 
+/** Totals are exact up to this many matches; beyond it the answer is "more than TOTAL_CAP". */
+export const TOTAL_CAP = 1000;
+
 /**
- * Relevance is fts + bonus: `fts` (full-text ranks and the title bonus, read from the matched
- * row's vector, detoasted once) and a trigram `bonus` on title and tags that lies in [0, 0.5].
- * The bonus is the costly part (it re-trigrams the text for every row), and because it is bounded
- * it need only be computed for rows that can still reach the page (see RELEVANCE_SLACK).
+ * Relevance (issue 10: bounded work whatever the word). Matching is unchanged: the full-text test on
+ * the whole "searchVector" (GIN), plus titles and tag names similar to the whole query (trigrams).
+ * Ranking never reads "searchVector": it reads "headVector" (title A, tag names B, summary C; small
+ * and inline). Three tiers, highest first:
+ * - head matches (the words are in the title, tags or summary; GIN on "headVector"):
+ *   HEAD_BASE + 3 × rank(exact words) + rank(prefix/typo words) + 1 if the title has them, plus the
+ *   trigram bonus — all above 1;
+ * - title/tag trigram matches that are not full-text matches: TRIGRAM_BASE + the trigram bonus (≥ 0.8);
+ * - body-only matches: a flat BODY_CREDIT, no bonus, in id order (the primary key, a cheap keyset).
+ * The trigram bonus, 0.5 × greatest(word_similarity to title, to tag names) ∈ [0, 0.5], is the costly
+ * part (it re-trigrams each row's text); because it is bounded it is computed only for rows whose
+ * base can still reach the page (see RELEVANCE_SLACK). Body-only rows cost one id each, and only the
+ * page's worth past the cursor is taken.
  */
-const FTS_SCORE = Prisma.sql`(
-    3 * coalesce(ts_rank('{0.1,0.2,0.4,1.0}', m.v, m.exact, 1), 0)
-  + coalesce(ts_rank('{0.1,0.2,0.4,1.0}', m.v, m.fuzzy, 1), 0)
-  + CASE WHEN ts_filter(m.v, '{a}') @@ m.fuzzy THEN 1 ELSE 0 END
+const HEAD_BASE = 1;
+const TRIGRAM_BASE = 0.5;
+const BODY_CREDIT = 0.5;
+const HEAD_SCORE = Prisma.sql`(${HEAD_BASE}::float8
+  + 3 * ts_rank('{0.1,0.2,0.4,1.0}', r."headVector", (SELECT exact FROM query), 1)
+  + ts_rank('{0.1,0.2,0.4,1.0}', r."headVector", (SELECT fuzzy FROM query), 1)
+  + CASE WHEN ts_filter(r."headVector", '{a}') @@ (SELECT fuzzy FROM query) THEN 1 ELSE 0 END
 )`;
 /** Largest possible bonus (0.5 × word_similarity ≤ 0.5) plus room for rounding to 6 places. */
 const RELEVANCE_SLACK = 0.50001;
 
-function sortPlan(sort: LibrarySearchFilters["sort"], hasQuery: boolean, q: string): SortPlan {
-  if (sort === "relevance" && hasQuery) {
-    // Exact (stemmed) hits count most, then prefix/typo hits; a title hit adds a bonus so titles lead.
-    const rank = Prisma.sql`round((c.fts + 0.5 * greatest(word_similarity(${q}, c.title), word_similarity(${q}, c.tags)))::numeric, 6)`;
-    return { key: rank, descending: true, numeric: true };
-  }
+function sortPlan(sort: LibrarySearchFilters["sort"], hasQuery: boolean): SortPlan {
+  if (sort === "relevance" && hasQuery) return { key: Prisma.sql`c.sort_key`, descending: true, numeric: true };
   if (sort === "title") return { key: Prisma.sql`lower(c.title)`, descending: false, numeric: false };
   if (sort === "length") return { key: Prisma.sql`c.minutes::numeric`, descending: false, numeric: true };
   return { key: Prisma.sql`round(extract(epoch from c.created)::numeric * 1000)`, descending: true, numeric: true };
@@ -154,85 +169,99 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   const hasQuery = words.length > 0;
   const expansions = hasQuery ? await typoExpansions(db, words) : [];
   const q = words.join(" ");
-  const plan = sortPlan(filters.sort, hasQuery, q);
+  const plan = sortPlan(filters.sort, hasQuery);
   const effectiveSort = filters.sort === "relevance" && !hasQuery ? "newest" : filters.sort;
   const cursor = filters.cursor ? decodeCursor(filters.cursor, effectiveSort) : null;
+  const cursorKey = cursor && plan.numeric ? Number(cursor.k) : null;
+  if (cursorKey !== null && !Number.isFinite(cursorKey)) {
+    throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
+  }
 
   const where = Prisma.join(filterSql(viewer, filters), " AND ");
   const fuzzyText = hasQuery ? buildFuzzyQuery(words, expansions) : "";
   const relevance = filters.sort === "relevance" && hasQuery;
   const order = plan.descending ? Prisma.sql`s.sort_key DESC, s.id ASC` : Prisma.sql`s.sort_key ASC, s.id ASC`;
 
-  // One statement: the matching rows once (MATERIALIZED), their exact count, and the page.
+  // One statement: the page and a total counted up to TOTAL_CAP + 1 rows.
   // The match is three disjoint, index-driven parts rather than one OR (which PostgreSQL plans as a
-  // sequential scan of every resource, evaluating the full-text match and two trigram similarities
-  // on each row): the full-text hits through the GIN index on "searchVector", then the rows only the
-  // title's trigram index finds, then those only the tag names' trigram index finds (a title or tag
-  // similar to the whole query). UNION ALL needs no de-duplication because each part excludes the
-  // earlier parts' rows; the full-text hits by id (a hashed NOT IN on the materialised hits, written
-  // before the trigram test so that, when a word is in most tag names and the part is read by a
-  // sequential scan, similarity is computed only for rows the full text did not already find). The filters (visibility included) apply within each part, to its candidates,
-  // and are written first: PostgreSQL keeps the written order among equally costed conditions, and
-  // the full-text test (which de-TOASTs each row's search vector) is the dearest to run on a row.
-  // A word in most pieces is still read by a sequential scan: at that share it is the cheaper plan.
-  // `matched` keeps only what sorting needs. For relevance, `bound` is the (limit+1)-th best fts
-  // among rows certainly past the cursor; a row whose fts is more than the largest possible bonus
-  // below it cannot reach the page, so the bonus is computed for the few rows that can.
+  // sequential scan of every resource): the full-text hits through the GIN index on "searchVector",
+  // then the rows only the title's trigram index finds, then those only the tag names' trigram index
+  // finds (a title or tag similar to the whole query). The trigram parts drop full-text hits row by
+  // row: first by the small inline "headVector" (a head hit is always a full-text hit: same
+  // configuration, a subset of the text), and only for the few rows left by the body's vector.
+  // Filters (visibility included) are written first in each part: PostgreSQL keeps the written order
+  // among equally costed conditions, so cheap tests discard rows before any vector is read.
+  // "searchVector" is only ever tested with @@ (the GIN index's condition); it is never selected,
+  // materialised or ranked — that de-TOASTed every match and made search linear in the matches.
+  // The query texts are one materialised row, read through scalar subqueries (InitPlans): to_tsquery
+  // is only STABLE, so written inline it would be parsed again for every row.
+  const ftsHit = Prisma.sql`r."searchVector" @@ (SELECT fuzzy FROM query)`;
+  const headHit = Prisma.sql`r."headVector" @@ (SELECT fuzzy FROM query)`;
   const hitColumns = Prisma.sql`r."id" AS id, r."title" AS title, r."tagText" AS tags, r."readingMinutes" AS minutes, r."createdAt" AS created`;
-  const matched = hasQuery
-    ? Prisma.sql`SELECT m.id, m.title, m.tags, m.minutes, m.created, ${relevance ? Prisma.sql`${FTS_SCORE}` : Prisma.sql`0`}::float8 AS fts
-        FROM (
-          SELECT h.id, h.title, h.tags, h.minutes, h.created, ${relevance ? Prisma.sql`h.sv || ''::tsvector` : Prisma.sql`NULL::tsvector`} AS v, query.exact, query.fuzzy
-          FROM (
-            WITH fts AS MATERIALIZED (
-              SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-              -- A scalar subquery (one InitPlan): to_tsquery is only STABLE, so written inline it
-              -- would be parsed again for every row a sequential scan reads.
-              WHERE ${where} AND r."searchVector" @@ (SELECT to_tsquery('english', ${fuzzyText})))
-            SELECT * FROM fts
-            UNION ALL
-            SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${where} AND r."id" NOT IN (SELECT fts.id FROM fts) AND ${q} <% r."title"
-            UNION ALL
-            SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${where} AND r."id" NOT IN (SELECT fts.id FROM fts)
-              AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
-          ) h
-          CROSS JOIN (SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query
-          OFFSET 0
-        ) m`
-    : Prisma.sql`SELECT ${hitColumns}, 0::float8 AS fts FROM "Resource" r WHERE ${where}`;
-  const cursorKey = cursor && plan.numeric ? Number(cursor.k) : null;
-  if (cursorKey !== null && !Number.isFinite(cursorKey)) {
-    throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
-  }
-  const candidates = relevance
-    ? Prisma.sql`SELECT * FROM matched c
-        WHERE c.fts >= coalesce((
-            SELECT b.fts FROM matched b
-            ${cursorKey !== null ? Prisma.sql`WHERE b.fts + ${RELEVANCE_SLACK}::float8 < ${cursorKey}::float8` : Prisma.empty}
-            ORDER BY b.fts DESC OFFSET ${filters.limit} LIMIT 1
-          ), '-Infinity'::float8) - ${RELEVANCE_SLACK}::float8
-          ${cursorKey !== null ? Prisma.sql`AND c.fts <= ${cursorKey}::float8 + 0.00001` : Prisma.empty}`
-    : Prisma.sql`SELECT * FROM matched c`;
+  const ctes = hasQuery
+    ? Prisma.sql`WITH query AS MATERIALIZED (
+          SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact),
+        trigram AS MATERIALIZED (
+          SELECT ${hitColumns}, ${TRIGRAM_BASE}::float8 AS base FROM "Resource" r
+          WHERE ${where} AND ${q} <% r."title" AND (${headHit}) IS NOT TRUE AND (${ftsHit}) IS NOT TRUE
+          UNION ALL
+          SELECT ${hitColumns}, ${TRIGRAM_BASE}::float8 AS base FROM "Resource" r
+          WHERE ${where} AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
+            AND (${headHit}) IS NOT TRUE AND (${ftsHit}) IS NOT TRUE)`
+    : Prisma.empty;
+  const everyMatch = hasQuery
+    ? Prisma.sql`SELECT ${hitColumns} FROM "Resource" r WHERE ${where} AND ${ftsHit}
+        UNION ALL SELECT id, title, tags, minutes, created FROM trigram`
+    : Prisma.sql`SELECT ${hitColumns} FROM "Resource" r WHERE ${where}`;
 
-  const rowsWithTotal = await db.$queryRaw<{ id: string | null; sort_key: string | null; total: number }[]>`
-    WITH matched AS MATERIALIZED (${matched})
-    SELECT p.id, p.sort_key, t.total
-    FROM (SELECT count(*)::int AS total FROM matched) t
-    LEFT JOIN LATERAL (
-      SELECT s.id, s.sort_key::text AS sort_key
-      FROM (SELECT c.id, ${plan.key} AS sort_key FROM (${candidates}) c) s
+  let page: Prisma.Sql;
+  if (relevance) {
+    // Head and trigram rows: their base is exact; the bonus is added only where it can matter.
+    // `bound` is the (limit+1)-th best base among rows certainly past the cursor; a row whose base
+    // is more than the largest possible bonus below it cannot reach the page.
+    const ranked = Prisma.sql`SELECT r."id" AS id, r."title" AS title, r."tagText" AS tags, ${HEAD_SCORE} AS base
+        FROM "Resource" r WHERE ${where} AND ${headHit}
+        UNION ALL SELECT id, title, tags, base FROM trigram`;
+    const pastCursor = cursorKey !== null ? Prisma.sql`WHERE b.base + ${RELEVANCE_SLACK}::float8 < ${cursorKey}::float8` : Prisma.empty;
+    const bodyPastCursor = cursor
+      ? Prisma.sql`AND (${BODY_CREDIT}::numeric < ${cursor.k}::numeric OR (${BODY_CREDIT}::numeric = ${cursor.k}::numeric AND r."id" > ${cursor.i}))`
+      : Prisma.empty;
+    page = Prisma.sql`
+      SELECT s.id, s.sort_key::text AS sort_key FROM (
+        SELECT c.id, round((c.base + 0.5 * greatest(word_similarity(${q}, c.title), word_similarity(${q}, c.tags)))::numeric, 6) AS sort_key
+        FROM ranked c
+        WHERE c.base >= coalesce((SELECT b.base FROM ranked b ${pastCursor} ORDER BY b.base DESC OFFSET ${filters.limit} LIMIT 1), '-Infinity'::float8)
+            - ${RELEVANCE_SLACK}::float8
+          ${cursorKey !== null ? Prisma.sql`AND c.base <= ${cursorKey}::float8 + 0.00001` : Prisma.empty}
+        UNION ALL
+        (SELECT r."id", ${BODY_CREDIT}::numeric FROM "Resource" r
+         WHERE ${where} AND ${ftsHit} AND (${headHit}) IS NOT TRUE ${bodyPastCursor}
+         ORDER BY r."id" LIMIT ${filters.limit + 1})
+      ) s
       WHERE ${cursorSql(plan, cursor)}
       ORDER BY ${order}
-      LIMIT ${filters.limit + 1}
-    ) p ON true`;
-  const page = rowsWithTotal.flatMap((row) => (row.id === null || row.sort_key === null ? [] : [{ id: row.id, sort_key: row.sort_key }]));
-  const counted = [{ total: rowsWithTotal[0]?.total ?? 0 }];
+      LIMIT ${filters.limit + 1}`;
+    page = Prisma.sql`ranked AS MATERIALIZED (${ranked}), page AS (${page})`;
+  } else {
+    page = Prisma.sql`page AS (
+      SELECT s.id, s.sort_key::text AS sort_key
+      FROM (SELECT c.id, ${plan.key} AS sort_key FROM (${everyMatch}) c) s
+      WHERE ${cursorSql(plan, cursor)}
+      ORDER BY ${order}
+      LIMIT ${filters.limit + 1})`;
+  }
 
-  const pageRows = page.slice(0, filters.limit);
+  const rowsWithTotal = await db.$queryRaw<{ id: string | null; sort_key: string | null; total: number }[]>`
+    ${hasQuery ? Prisma.sql`${ctes},` : Prisma.sql`WITH`} ${page}
+    SELECT p.id, p.sort_key, t.total
+    FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM (${everyMatch}) e LIMIT ${TOTAL_CAP + 1}) x) t
+    LEFT JOIN LATERAL (SELECT * FROM page) p ON true`;
+  const rows0 = rowsWithTotal.flatMap((row) => (row.id === null || row.sort_key === null ? [] : [{ id: row.id, sort_key: row.sort_key }]));
+  const counted = rowsWithTotal[0]?.total ?? 0;
+
+  const pageRows = rows0.slice(0, filters.limit);
   const last = pageRows[pageRows.length - 1];
-  const nextCursor = page.length > filters.limit && last ? encodeCursor({ s: effectiveSort, k: last.sort_key, i: last.id }) : null;
+  const nextCursor = rows0.length > filters.limit && last ? encodeCursor({ v: CURSOR_VERSION, s: effectiveSort, k: last.sort_key, i: last.id }) : null;
 
   const ids = pageRows.map((row) => row.id);
   const [rows, stems] = await Promise.all([
@@ -247,5 +276,5 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
     const highlights = stemsIn(stems, [row.title, row.summary, ...row.tags.map((t) => t.tag.name)]);
     return [toResourceCard(viewer.id, row, highlights)];
   });
-  return { items, nextCursor, total: counted[0]?.total ?? 0 };
+  return { items, nextCursor, total: Math.min(counted, TOTAL_CAP), totalCapped: counted > TOTAL_CAP };
 }
