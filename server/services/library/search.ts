@@ -188,7 +188,9 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   // then the rows only the title's trigram index finds, then those only the tag names' trigram index
   // finds (a title or tag similar to the whole query). The trigram parts drop full-text hits row by
   // row: first by the small inline "headVector" (a head hit is always a full-text hit: same
-  // configuration, a subset of the text), and only for the few rows left by the body's vector.
+  // configuration, a subset of the text), written before the trigram test so that, when a word is
+  // in most tag names and that part is read by a sequential scan, similarity is computed only for
+  // rows that are not head hits; then, for the few rows left, by the body's vector.
   // Filters (visibility included) are written first in each part: PostgreSQL keeps the written order
   // among equally costed conditions, so cheap tests discard rows before any vector is read.
   // "searchVector" is only ever tested with @@ (the GIN index's condition); it is never selected,
@@ -203,11 +205,11 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
           SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact),
         trigram AS MATERIALIZED (
           SELECT ${hitColumns}, ${TRIGRAM_BASE}::float8 AS base FROM "Resource" r
-          WHERE ${where} AND ${q} <% r."title" AND (${headHit}) IS NOT TRUE AND (${ftsHit}) IS NOT TRUE
+          WHERE ${where} AND (${headHit}) IS NOT TRUE AND ${q} <% r."title" AND (${ftsHit}) IS NOT TRUE
           UNION ALL
           SELECT ${hitColumns}, ${TRIGRAM_BASE}::float8 AS base FROM "Resource" r
-          WHERE ${where} AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
-            AND (${headHit}) IS NOT TRUE AND (${ftsHit}) IS NOT TRUE)`
+          WHERE ${where} AND (${headHit}) IS NOT TRUE AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
+            AND (${ftsHit}) IS NOT TRUE)`
     : Prisma.empty;
   const everyMatch = hasQuery
     ? Prisma.sql`SELECT ${hitColumns} FROM "Resource" r WHERE ${where} AND ${ftsHit}

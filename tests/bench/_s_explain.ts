@@ -1,0 +1,24 @@
+import "../harness/server-only-shim";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../server/generated/prisma/client";
+const url = `postgresql://haven:haven@127.0.0.1:5432/${process.argv[2]}`;
+process.env.DATABASE_URL ??= url;
+const input = JSON.parse(process.argv[3] ?? '{"q":"attachment"}');
+const { createCaller } = await import("../../server/routers/_app");
+const { createInnerContext } = await import("../../server/trpc/init");
+const queries: { query: string; params: unknown[] }[] = [];
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" } as const] });
+db.$on("query", (e) => queries.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+const t = createCaller(createInnerContext({ user: { id: "bt1", email: "x", name: "T", role: "THERAPIST" }, db } as never));
+let cursor: string | null = null;
+for (let i = 0; i < Number(process.argv[4] ?? 0); i++) { queries.length = 0; cursor = (await t.library.search({ ...input, cursor })).nextCursor; }
+queries.length = 0;
+const r = await t.library.search({ ...input, cursor });
+console.log("total", r.total, r.totalCapped);
+const pool = new pg.Pool({ connectionString: url, max: 1 });
+const main = queries.find((q) => q.query.includes("headVector") || q.query.includes("total"))!;
+const res = await pool.query(`EXPLAIN (ANALYZE, BUFFERS${process.argv[5] ? ", VERBOSE" : ""}) ${main.query}`, main.params);
+console.log(res.rows.map((x) => x["QUERY PLAN"]).join("\n"));
+await pool.end();
+process.exit(0);
