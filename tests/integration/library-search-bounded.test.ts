@@ -50,8 +50,10 @@ beforeAll(async () => {
     await piece(therapist, { title: "Coastal walks", summary: "Walking among marram on the dunes.", body: "Notice your feet." }),
     await piece(therapist, { title: "Dune notes", summary: "Notes from a walk.", body: "Sand and wind.", tags: ["Marram"] }),
   );
+  // Body-only pieces mention the word more and more often: the old ranking (ts_rank over the whole
+  // body) put the later ones first; now they share one flat credit and follow in id order.
   for (let n = 0; n < 7; n++) {
-    BODY_IDS.push(await piece(therapist, { title: `Shoreline reflection ${n + 1}`, summary: "A reflection for the end of the day.", body: `The marram bends in the wind, ${n} times.` }));
+    BODY_IDS.push(await piece(therapist, { title: `Shoreline reflection ${n + 1}`, summary: "A reflection for the end of the day.", body: `${"The marram bends in the wind. ".repeat(n + 1)}Sand, sky and a long slow breath out.` }));
   }
   // Never visible to the therapist, whatever it matches.
   await piece(colleague, { title: "Marram private notes", summary: "Marram marram.", body: "Marram.", visibility: "PRIVATE" });
