@@ -28,12 +28,15 @@ export function queryWords(q: string): string[] {
 
 type Expansion = { word: string; term: string };
 
-/** A to_tsquery text: every word must match, as itself, as a prefix, or as a similar real word. */
-export function buildFuzzyQuery(words: string[], expansions: Expansion[]): string {
+/**
+ * A to_tsquery text: every word must match, as itself, as a prefix, or as a similar real word.
+ * With weight "A", every option is restricted to title lexemes (for relevance's title bonus).
+ */
+export function buildFuzzyQuery(words: string[], expansions: Expansion[], weight: "" | "A" = ""): string {
   return words
     .map((word) => {
-      const options = [word.length >= 3 ? `${word}:*` : word];
-      for (const e of expansions) if (e.word === word && DICTIONARY_TERM.test(e.term)) options.push(e.term);
+      const options = [word.length >= 3 ? `${word}:*${weight}` : weight ? `${word}:${weight}` : word];
+      for (const e of expansions) if (e.word === word && DICTIONARY_TERM.test(e.term)) options.push(weight ? `${e.term}:${weight}` : e.term);
       return `(${options.join(" | ")})`;
     })
     .join(" & ");
@@ -56,7 +59,7 @@ function decodeCursor(raw: string, sort: string): Cursor {
   } catch {
     // fall through to the plain error below
   }
-  throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
+  throw new AppError("BAD_REQUEST", EXPIRED);
 }
 
 function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[] {
@@ -89,8 +92,6 @@ function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[]
   return parts;
 }
 
-type SortPlan = { key: Prisma.Sql; descending: boolean; numeric: boolean };
-
 /** Totals are exact up to this many matches; beyond it the answer is "more than TOTAL_CAP". */
 export const TOTAL_CAP = 1000;
 
@@ -100,8 +101,9 @@ export const TOTAL_CAP = 1000;
  * Ranking never reads "searchVector": it reads "headVector" (title A, tag names B, summary C; small
  * and inline). Three tiers, highest first:
  * - head matches (the words are in the title, tags or summary; GIN on "headVector"):
- *   HEAD_BASE + 3 × rank(exact words) + rank(prefix/typo words) + 1 if the title has them, plus the
- *   trigram bonus — all above 1;
+ *   HEAD_BASE + 3 × rank(exact words) + rank(prefix/typo words) + 1 if the title has them (the same
+ *   query restricted to weight A: what ts_filter(head, '{a}') @@ query tests, without building a
+ *   filtered vector per row), plus the trigram bonus — all above 1;
  * - title/tag trigram matches that are not full-text matches: TRIGRAM_BASE + the trigram bonus (≥ 0.8);
  * - body-only matches: a flat BODY_CREDIT, no bonus, in id order (the primary key, a cheap keyset).
  * The trigram bonus, 0.5 × greatest(word_similarity to title, to tag names) ∈ [0, 0.5], is the costly
@@ -115,24 +117,43 @@ const BODY_CREDIT = 0.5;
 const HEAD_SCORE = Prisma.sql`(${HEAD_BASE}::float8
   + 3 * ts_rank('{0.1,0.2,0.4,1.0}', r."headVector", (SELECT exact FROM query), 1)
   + ts_rank('{0.1,0.2,0.4,1.0}', r."headVector", (SELECT fuzzy FROM query), 1)
-  + CASE WHEN ts_filter(r."headVector", '{a}') @@ (SELECT fuzzy FROM query) THEN 1 ELSE 0 END
+  + CASE WHEN r."headVector" @@ (SELECT title FROM query) THEN 1 ELSE 0 END
 )`;
 /** Largest possible bonus (0.5 × word_similarity ≤ 0.5) plus room for rounding to 6 places. */
 const RELEVANCE_SLACK = 0.50001;
 
-function sortPlan(sort: LibrarySearchFilters["sort"], hasQuery: boolean): SortPlan {
-  if (sort === "relevance" && hasQuery) return { key: Prisma.sql`c.sort_key`, descending: true, numeric: true };
-  if (sort === "title") return { key: Prisma.sql`lower(c.title)`, descending: false, numeric: false };
-  if (sort === "length") return { key: Prisma.sql`c.minutes::numeric`, descending: false, numeric: true };
-  return { key: Prisma.sql`round(extract(epoch from c.created)::numeric * 1000)`, descending: true, numeric: true };
-}
+const EXPIRED = "That page of results has expired. Please search again.";
 
-function cursorSql(plan: SortPlan, cursor: Cursor | null): Prisma.Sql {
-  if (!cursor) return Prisma.sql`TRUE`;
-  const value = plan.numeric ? Prisma.sql`${cursor.k}::numeric` : Prisma.sql`${cursor.k}`;
-  const beyond = plan.descending ? Prisma.sql`s.sort_key < ${value}` : Prisma.sql`s.sort_key > ${value}`;
-  return Prisma.sql`(${beyond} OR (s.sort_key = ${value} AND s.id > ${cursor.i}))`;
-}
+/**
+ * A sort other than relevance: the raw key on a row (so "newest" can walk the createdAt index and
+ * stop after a page), the text a cursor carries, and the cursor's key back as SQL. Cursor keys are
+ * checked before they reach SQL, so a forged one is a BAD_REQUEST, never a cast error.
+ */
+type ColumnSort = { raw: (a: string) => Prisma.Sql; out: (a: string) => Prisma.Sql; descending: boolean; key: (k: string) => Prisma.Sql };
+
+const COLUMN_SORTS: Record<"newest" | "title" | "length", ColumnSort> = {
+  newest: {
+    raw: (a) => Prisma.raw(`${a}."createdAt"`),
+    // Milliseconds since 1970 of the stored wall-clock time (timestamp(3): exact).
+    out: (a) => Prisma.raw(`round(extract(epoch from ${a}."createdAt") * 1000)::text`),
+    descending: true,
+    key: (k) => {
+      const ms = Number(k);
+      if (!/^\d{1,15}$/.test(k) || ms > 253402300799999) throw new AppError("BAD_REQUEST", EXPIRED);
+      return Prisma.sql`(${new Date(ms).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+    },
+  },
+  title: { raw: (a) => Prisma.raw(`lower(${a}."title")`), out: (a) => Prisma.raw(`lower(${a}."title")`), descending: false, key: (k) => Prisma.sql`${k}` },
+  length: {
+    raw: (a) => Prisma.raw(`${a}."readingMinutes"`),
+    out: (a) => Prisma.raw(`${a}."readingMinutes"::text`),
+    descending: false,
+    key: (k) => {
+      if (!/^-?\d{1,9}$/.test(k)) throw new AppError("BAD_REQUEST", EXPIRED);
+      return Prisma.sql`${Number(k)}::int`;
+    },
+  },
+};
 
 export async function typoExpansions(db: Db, words: string[]): Promise<Expansion[]> {
   const candidates = words.filter((w) => w.length >= 4);
@@ -169,101 +190,124 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   const hasQuery = words.length > 0;
   const expansions = hasQuery ? await typoExpansions(db, words) : [];
   const q = words.join(" ");
-  const plan = sortPlan(filters.sort, hasQuery);
-  const effectiveSort = filters.sort === "relevance" && !hasQuery ? "newest" : filters.sort;
+  const relevance = filters.sort === "relevance" && hasQuery;
+  const effectiveSort = filters.sort === "relevance" ? (hasQuery ? "relevance" : "newest") : filters.sort;
   const cursor = filters.cursor ? decodeCursor(filters.cursor, effectiveSort) : null;
-  const cursorKey = cursor && plan.numeric ? Number(cursor.k) : null;
-  if (cursorKey !== null && !Number.isFinite(cursorKey)) {
-    throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
-  }
-
   const where = Prisma.join(filterSql(viewer, filters), " AND ");
   const fuzzyText = hasQuery ? buildFuzzyQuery(words, expansions) : "";
-  const relevance = filters.sort === "relevance" && hasQuery;
-  const order = plan.descending ? Prisma.sql`s.sort_key DESC, s.id ASC` : Prisma.sql`s.sort_key ASC, s.id ASC`;
+  const more = filters.limit + 1;
 
   // One statement: the page and a total counted up to TOTAL_CAP + 1 rows.
   // The match is three disjoint, index-driven parts rather than one OR (which PostgreSQL plans as a
   // sequential scan of every resource): the full-text hits through the GIN index on "searchVector",
-  // then the rows only the title's trigram index finds, then those only the tag names' trigram index
-  // finds (a title or tag similar to the whole query). The trigram parts drop full-text hits row by
+  // then the rows only the title's trigram index finds, then those only a tag-name similarity finds
+  // (a title or tag text similar to the whole query). The trigram parts drop full-text hits row by
   // row: first by the small inline "headVector" (a head hit is always a full-text hit: same
-  // configuration, a subset of the text), written before the trigram test so that, when a word is
-  // in most tag names and that part is read by a sequential scan, similarity is computed only for
-  // rows that are not head hits; then, for the few rows left, by the body's vector.
+  // configuration, a subset of the text), then, for the few rows left, by the body's vector. The tag
+  // part computes similarity once per distinct tag text (haven_search_tag_text, a few hundred) and
+  // skips texts that themselves contain the words (their rows are head hits), then reads the rest
+  // through the btree index on "tagText" (OFFSET 0 keeps the LATERAL part a per-text index lookup
+  // rather than a hash join over every resource).
   // Filters (visibility included) are written first in each part: PostgreSQL keeps the written order
   // among equally costed conditions, so cheap tests discard rows before any vector is read.
-  // "searchVector" is only ever tested with @@ (the GIN index's condition); it is never selected,
-  // materialised or ranked — that de-TOASTed every match and made search linear in the matches.
-  // The query texts are one materialised row, read through scalar subqueries (InitPlans): to_tsquery
-  // is only STABLE, so written inline it would be parsed again for every row.
-  const ftsHit = Prisma.sql`r."searchVector" @@ (SELECT fuzzy FROM query)`;
-  const headHit = Prisma.sql`r."headVector" @@ (SELECT fuzzy FROM query)`;
-  const hitColumns = Prisma.sql`r."id" AS id, r."title" AS title, r."tagText" AS tags, r."readingMinutes" AS minutes, r."createdAt" AS created`;
+  // "searchVector" is only ever tested with @@; it is never selected, materialised or ranked (that
+  // de-TOASTed every match and made search linear in the matches).
+  // Two spellings of the query: `(SELECT fuzzy FROM query)` (an InitPlan: the planner cannot see the
+  // words, expects few rows and reads the GIN index — used where every match is read, so that no
+  // vector is de-TOASTed), and `to_tsquery('english', …)` inline (immutable, folded to a constant
+  // at plan time, so the planner knows how common the words are — used where only a page is wanted,
+  // so that for a very common word it walks an ordered index and stops after the page).
+  const fuzzyParam = Prisma.sql`(SELECT fuzzy FROM query)`;
+  const fuzzyConst = Prisma.sql`to_tsquery('english', ${fuzzyText})`;
   const ctes = hasQuery
     ? Prisma.sql`WITH query AS MATERIALIZED (
-          SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact),
+          SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact,
+            to_tsquery('english', ${buildFuzzyQuery(words, expansions, "A")}) AS title),
         trigram AS MATERIALIZED (
-          SELECT ${hitColumns}, ${TRIGRAM_BASE}::float8 AS base FROM "Resource" r
-          WHERE ${where} AND (${headHit}) IS NOT TRUE AND ${q} <% r."title" AND (${ftsHit}) IS NOT TRUE
+          SELECT r."id", r."title", r."tagText", r."readingMinutes", r."createdAt" FROM "Resource" r
+          WHERE ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE AND ${q} <% r."title"
+            AND (r."searchVector" @@ ${fuzzyParam}) IS NOT TRUE
           UNION ALL
-          SELECT ${hitColumns}, ${TRIGRAM_BASE}::float8 AS base FROM "Resource" r
-          WHERE ${where} AND (${headHit}) IS NOT TRUE AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
-            AND (${ftsHit}) IS NOT TRUE)`
-    : Prisma.empty;
-  const everyMatch = hasQuery
-    ? Prisma.sql`SELECT ${hitColumns} FROM "Resource" r WHERE ${where} AND ${ftsHit}
-        UNION ALL SELECT id, title, tags, minutes, created FROM trigram`
-    : Prisma.sql`SELECT ${hitColumns} FROM "Resource" r WHERE ${where}`;
+          SELECT hit.* FROM (
+            SELECT t.text FROM haven_search_tag_text t
+            WHERE ${q} <% t.text AND (to_tsvector('english', t.text) @@ ${fuzzyParam}) IS NOT TRUE) tt
+          CROSS JOIN LATERAL (
+            SELECT r."id", r."title", r."tagText", r."readingMinutes", r."createdAt" FROM "Resource" r
+            WHERE r."tagText" = tt.text AND ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE
+              AND (${q} <% r."title") IS NOT TRUE AND (r."searchVector" @@ ${fuzzyParam}) IS NOT TRUE
+            OFFSET 0) hit),`
+    : Prisma.sql`WITH`;
+  const counted = hasQuery
+    ? Prisma.sql`SELECT 1 FROM "Resource" r WHERE ${where} AND r."searchVector" @@ ${fuzzyParam} UNION ALL SELECT 1 FROM trigram`
+    : Prisma.sql`SELECT 1 FROM "Resource" r WHERE ${where}`;
 
   let page: Prisma.Sql;
   if (relevance) {
+    const cursorKey = cursor ? Number(cursor.k) : null;
+    if (cursor && (!/^\d{1,6}(\.\d{1,6})?$/.test(cursor.k) || !Number.isFinite(cursorKey))) throw new AppError("BAD_REQUEST", EXPIRED);
     // Head and trigram rows: their base is exact; the bonus is added only where it can matter.
     // `bound` is the (limit+1)-th best base among rows certainly past the cursor; a row whose base
     // is more than the largest possible bonus below it cannot reach the page.
-    const ranked = Prisma.sql`SELECT r."id" AS id, r."title" AS title, r."tagText" AS tags, ${HEAD_SCORE} AS base
-        FROM "Resource" r WHERE ${where} AND ${headHit}
-        UNION ALL SELECT id, title, tags, base FROM trigram`;
+    const ranked = Prisma.sql`SELECT r."id", r."title", r."tagText", ${HEAD_SCORE} AS base
+        FROM "Resource" r WHERE ${where} AND r."headVector" @@ ${fuzzyParam}
+        UNION ALL SELECT t."id", t."title", t."tagText", ${TRIGRAM_BASE}::float8 FROM trigram t`;
     const pastCursor = cursorKey !== null ? Prisma.sql`WHERE b.base + ${RELEVANCE_SLACK}::float8 < ${cursorKey}::float8` : Prisma.empty;
+    // Body-only rows: one flat credit, so their order is the primary key's, a page at a time.
     const bodyPastCursor = cursor
       ? Prisma.sql`AND (${BODY_CREDIT}::numeric < ${cursor.k}::numeric OR (${BODY_CREDIT}::numeric = ${cursor.k}::numeric AND r."id" > ${cursor.i}))`
       : Prisma.empty;
-    page = Prisma.sql`
-      SELECT s.id, s.sort_key::text AS sort_key FROM (
-        SELECT c.id, round((c.base + 0.5 * greatest(word_similarity(${q}, c.title), word_similarity(${q}, c.tags)))::numeric, 6) AS sort_key
-        FROM ranked c
-        WHERE c.base >= coalesce((SELECT b.base FROM ranked b ${pastCursor} ORDER BY b.base DESC OFFSET ${filters.limit} LIMIT 1), '-Infinity'::float8)
-            - ${RELEVANCE_SLACK}::float8
-          ${cursorKey !== null ? Prisma.sql`AND c.base <= ${cursorKey}::float8 + 0.00001` : Prisma.empty}
-        UNION ALL
-        (SELECT r."id", ${BODY_CREDIT}::numeric FROM "Resource" r
-         WHERE ${where} AND ${ftsHit} AND (${headHit}) IS NOT TRUE ${bodyPastCursor}
-         ORDER BY r."id" LIMIT ${filters.limit + 1})
-      ) s
-      WHERE ${cursorSql(plan, cursor)}
-      ORDER BY ${order}
-      LIMIT ${filters.limit + 1}`;
-    page = Prisma.sql`ranked AS MATERIALIZED (${ranked}), page AS (${page})`;
+    const pageCursor = cursor
+      ? Prisma.sql`(s.sort_key < ${cursor.k}::numeric OR (s.sort_key = ${cursor.k}::numeric AND s.id > ${cursor.i}))`
+      : Prisma.sql`TRUE`;
+    page = Prisma.sql`ranked AS MATERIALIZED (${ranked}),
+      page AS (
+        SELECT s.id, s.sort_key::text AS sort_key FROM (
+          SELECT c."id" AS id, round((c.base + 0.5 * greatest(word_similarity(${q}, c."title"), word_similarity(${q}, c."tagText")))::numeric, 6) AS sort_key
+          FROM ranked c
+          WHERE c.base >= coalesce((SELECT b.base FROM ranked b ${pastCursor} ORDER BY b.base DESC OFFSET ${filters.limit} LIMIT 1), '-Infinity'::float8)
+              - ${RELEVANCE_SLACK}::float8
+            ${cursorKey !== null ? Prisma.sql`AND c.base <= ${cursorKey}::float8 + 0.00001` : Prisma.empty}
+          UNION ALL
+          (SELECT r."id", ${BODY_CREDIT}::numeric FROM "Resource" r
+           WHERE ${where} AND (r."headVector" @@ ${fuzzyConst}) IS NOT TRUE AND r."searchVector" @@ ${fuzzyConst} ${bodyPastCursor}
+           ORDER BY r."id" LIMIT ${more})
+        ) s
+        WHERE ${pageCursor}
+        ORDER BY s.sort_key DESC, s.id ASC
+        LIMIT ${more})`;
   } else {
+    const sort = COLUMN_SORTS[effectiveSort === "relevance" ? "newest" : effectiveSort];
+    const dir = sort.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+    const after = (a: string) => {
+      if (!cursor) return Prisma.sql`TRUE`;
+      const k = sort.key(cursor.k);
+      const beyond = sort.descending ? Prisma.sql`${sort.raw(a)} < ${k}` : Prisma.sql`${sort.raw(a)} > ${k}`;
+      return Prisma.sql`(${beyond} OR (${sort.raw(a)} = ${k} AND ${Prisma.raw(a)}."id" > ${cursor.i}))`;
+    };
+    // Each part gives at most a page past the cursor, in key order (newest: the createdAt index).
+    const columns = (a: string) => Prisma.raw(`${a}."id", ${a}."title", ${a}."readingMinutes", ${a}."createdAt"`);
     page = Prisma.sql`page AS (
-      SELECT s.id, s.sort_key::text AS sort_key
-      FROM (SELECT c.id, ${plan.key} AS sort_key FROM (${everyMatch}) c) s
-      WHERE ${cursorSql(plan, cursor)}
-      ORDER BY ${order}
-      LIMIT ${filters.limit + 1})`;
+      SELECT s."id" AS id, ${sort.out("s")} AS sort_key FROM (
+        (SELECT ${columns("r")} FROM "Resource" r
+         WHERE ${where} ${hasQuery ? Prisma.sql`AND r."searchVector" @@ ${fuzzyConst}` : Prisma.empty} AND ${after("r")}
+         ORDER BY ${sort.raw("r")} ${dir}, r."id" ASC LIMIT ${more})
+        ${hasQuery ? Prisma.sql`UNION ALL SELECT ${columns("t")} FROM trigram t WHERE ${after("t")}` : Prisma.empty}
+      ) s
+      ORDER BY ${sort.raw("s")} ${dir}, s."id" ASC
+      LIMIT ${more})`;
   }
 
   const rowsWithTotal = await db.$queryRaw<{ id: string | null; sort_key: string | null; total: number }[]>`
-    ${hasQuery ? Prisma.sql`${ctes},` : Prisma.sql`WITH`} ${page}
+    ${ctes} ${page}
     SELECT p.id, p.sort_key, t.total
-    FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM (${everyMatch}) e LIMIT ${TOTAL_CAP + 1}) x) t
+    FROM (SELECT count(*)::int AS total FROM (${counted} LIMIT ${TOTAL_CAP + 1}) x) t
     LEFT JOIN LATERAL (SELECT * FROM page) p ON true`;
-  const rows0 = rowsWithTotal.flatMap((row) => (row.id === null || row.sort_key === null ? [] : [{ id: row.id, sort_key: row.sort_key }]));
-  const counted = rowsWithTotal[0]?.total ?? 0;
+  const found = rowsWithTotal.flatMap((row) => (row.id === null || row.sort_key === null ? [] : [{ id: row.id, sort_key: row.sort_key }]));
+  const total = rowsWithTotal[0]?.total ?? 0;
 
-  const pageRows = rows0.slice(0, filters.limit);
+  const pageRows = found.slice(0, filters.limit);
   const last = pageRows[pageRows.length - 1];
-  const nextCursor = rows0.length > filters.limit && last ? encodeCursor({ v: CURSOR_VERSION, s: effectiveSort, k: last.sort_key, i: last.id }) : null;
+  const nextCursor = found.length > filters.limit && last ? encodeCursor({ v: CURSOR_VERSION, s: effectiveSort, k: last.sort_key, i: last.id }) : null;
 
   const ids = pageRows.map((row) => row.id);
   const [rows, stems] = await Promise.all([
@@ -278,5 +322,5 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
     const highlights = stemsIn(stems, [row.title, row.summary, ...row.tags.map((t) => t.tag.name)]);
     return [toResourceCard(viewer.id, row, highlights)];
   });
-  return { items, nextCursor, total: Math.min(counted, TOTAL_CAP), totalCapped: counted > TOTAL_CAP };
+  return { items, nextCursor, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
 }
