@@ -122,6 +122,21 @@ describe("capped total", () => {
     expect(videos).toMatchObject({ total: 275, totalCapped: false });
   });
 
+  it("finds sparse body-only matches after more than 1,000 head matches, in the documented order", async () => {
+    // "shore" is in every capped piece's title and summary; only these two mention it in the body
+    // alone, one at each end of the primary key (so a short walk of the key cannot find a page).
+    await getDb().$executeRawUnsafe(
+      `INSERT INTO "Resource" (id, slug, title, summary, body, kind, "readingMinutes", visibility, status, "tagText", "publishedAt", "createdAt", "updatedAt")
+       SELECT id, 'sparse-' || id, 'Evening light', 'A quiet evening.', 'A walk by the shore at dusk.', 'ARTICLE', 3, 'SHARED', 'PUBLISHED', '', now(), now(), now()
+       FROM unnest(ARRAY['0sparse', 'zzsparse']) id`,
+    );
+    const expected = (await referenceRanking(getDb(), "shore", therapist.id)).map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(1100);
+    expect(expected.slice(-2)).toEqual(["0sparse", "zzsparse"]);
+    const seen = await walk({ q: "shore", limit: 50 });
+    expect(seen).toEqual(expected);
+  }, 60_000);
+
   it("still pages through every match past the cap", async () => {
     const seen = await walk({ q: "sandwort", limit: 50 });
     expect(seen).toHaveLength(1100);

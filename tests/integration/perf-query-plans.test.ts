@@ -200,7 +200,16 @@ describe("bounded relevance ranking returns what ranking every match returns", (
 });
 
 type VerbosePlan = { Output?: string[]; Plans?: VerbosePlan[] };
-const outputs = (node: VerbosePlan): string[] => [...(node.Output ?? []), ...(node.Plans ?? []).flatMap(outputs)];
+/**
+ * Every column or expression a plan node projects. A scan under a one-time filter hands the stored
+ * tuple up unprojected (PostgreSQL's "physical target list": pointers, nothing de-TOASTed), which
+ * EXPLAIN lists as every column; such lists are recognised by "updatedAt", which the search never
+ * selects, and skipped.
+ */
+const outputs = (node: VerbosePlan): string[] => [
+  ...(node.Output?.some((column) => column.endsWith('."updatedAt"')) ? [] : (node.Output ?? [])),
+  ...(node.Plans ?? []).flatMap(outputs),
+];
 
 // Issue 10: ranking and every row list read the small head vector; the body's big "searchVector"
 // is only tested (@@, the GIN index's condition), never selected, materialised or ranked.

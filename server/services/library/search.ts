@@ -119,6 +119,8 @@ const HEAD_SCORE = Prisma.sql`(${HEAD_BASE}::float8
   + ts_rank('{0.1,0.2,0.4,1.0}', r."headVector", (SELECT fuzzy FROM query), 1)
   + CASE WHEN r."headVector" @@ (SELECT title FROM query) THEN 1 ELSE 0 END
 )`;
+/** Rows of the primary key a body-only page may walk before reading the matches through the index. */
+const BODY_WALK = 1000;
 /** Largest possible bonus (0.5 × word_similarity ≤ 0.5) plus room for rounding to 6 places. */
 const RELEVANCE_SLACK = 0.50001;
 
@@ -129,11 +131,19 @@ const EXPIRED = "That page of results has expired. Please search again.";
  * stop after a page), the text a cursor carries, and the cursor's key back as SQL. Cursor keys are
  * checked before they reach SQL, so a forged one is a BAD_REQUEST, never a cast error.
  */
-type ColumnSort = { raw: (a: string) => Prisma.Sql; out: (a: string) => Prisma.Sql; descending: boolean; key: (k: string) => Prisma.Sql };
+type ColumnSort = {
+  raw: (a: string) => Prisma.Sql;
+  /** The same order through an expression no index provides (see the few-matches part). */
+  unindexed: (a: string) => Prisma.Sql;
+  out: (a: string) => Prisma.Sql;
+  descending: boolean;
+  key: (k: string) => Prisma.Sql;
+};
 
 const COLUMN_SORTS: Record<"newest" | "title" | "length", ColumnSort> = {
   newest: {
     raw: (a) => Prisma.raw(`${a}."createdAt"`),
+    unindexed: (a) => Prisma.raw(`(${a}."createdAt" + interval '0 seconds')`),
     // Milliseconds since 1970 of the stored wall-clock time (timestamp(3): exact).
     out: (a) => Prisma.raw(`round(extract(epoch from ${a}."createdAt") * 1000)::text`),
     descending: true,
@@ -143,9 +153,10 @@ const COLUMN_SORTS: Record<"newest" | "title" | "length", ColumnSort> = {
       return Prisma.sql`(${new Date(ms).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
     },
   },
-  title: { raw: (a) => Prisma.raw(`lower(${a}."title")`), out: (a) => Prisma.raw(`lower(${a}."title")`), descending: false, key: (k) => Prisma.sql`${k}` },
+  title: { raw: (a) => Prisma.raw(`lower(${a}."title")`), unindexed: (a) => Prisma.raw(`lower(${a}."title")`), out: (a) => Prisma.raw(`lower(${a}."title")`), descending: false, key: (k) => Prisma.sql`${k}` },
   length: {
     raw: (a) => Prisma.raw(`${a}."readingMinutes"`),
+    unindexed: (a) => Prisma.raw(`${a}."readingMinutes"`),
     out: (a) => Prisma.raw(`${a}."readingMinutes"::text`),
     descending: false,
     key: (k) => {
@@ -240,6 +251,12 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   const counted = hasQuery
     ? Prisma.sql`SELECT 1 FROM "Resource" r WHERE ${where} AND r."searchVector" @@ ${fuzzyParam} UNION ALL SELECT 1 FROM trigram`
     : Prisma.sql`SELECT 1 FROM "Resource" r WHERE ${where}`;
+  // The capped count also steers the page: with at most TOTAL_CAP matches every part reads the few
+  // matches through the GIN index; with more (a common word) the page parts may walk an ordered
+  // index and stop after a page. Decided at run time (a one-time filter), not by the planner's
+  // estimate, which for a word it has no statistics on can be far off.
+  const many = Prisma.sql`(SELECT total FROM counted) > ${TOTAL_CAP}`;
+  const countedCte = Prisma.sql`counted AS MATERIALIZED (SELECT count(*)::int AS total FROM (${counted} LIMIT ${TOTAL_CAP + 1}) x),`;
 
   let page: Prisma.Sql;
   if (relevance) {
@@ -252,14 +269,38 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
         FROM "Resource" r WHERE ${where} AND r."headVector" @@ ${fuzzyParam}
         UNION ALL SELECT t."id", t."title", t."tagText", ${TRIGRAM_BASE}::float8 FROM trigram t`;
     const pastCursor = cursorKey !== null ? Prisma.sql`WHERE b.base + ${RELEVANCE_SLACK}::float8 < ${cursorKey}::float8` : Prisma.empty;
-    // Body-only rows: one flat credit, so their order is the primary key's, a page at a time.
-    const bodyPastCursor = cursor
-      ? Prisma.sql`AND (${BODY_CREDIT}::numeric < ${cursor.k}::numeric OR (${BODY_CREDIT}::numeric = ${cursor.k}::numeric AND r."id" > ${cursor.i}))`
-      : Prisma.empty;
+    // Body-only rows: one flat credit, so their order is the primary key's, a page at a time. For a
+    // common word, walk the primary key from the cursor over at most BODY_WALK rows (head hits are
+    // skipped by the inline head vector before the body's vector is read); if that walk found a
+    // full page, or covered every row left, it is exact. Otherwise (few matches, or body-only rows
+    // sparse) read them through the GIN index: no body vector is de-TOASTed, cost ∝ matches. That
+    // fallback orders by `id || ''`, an expression no index provides, so the planner cannot choose
+    // to walk the primary key testing every row's body vector (its estimate for a word it has no
+    // statistics on can be far too high: a typo walked all 50,000 rows at L).
+    const bodyPast = (a: string) =>
+      cursor
+        ? Prisma.sql`AND (${BODY_CREDIT}::numeric < ${cursor.k}::numeric OR (${BODY_CREDIT}::numeric = ${cursor.k}::numeric AND ${Prisma.raw(a)}."id" > ${cursor.i}))`
+        : Prisma.empty;
     const pageCursor = cursor
       ? Prisma.sql`(s.sort_key < ${cursor.k}::numeric OR (s.sort_key = ${cursor.k}::numeric AND s.id > ${cursor.i}))`
       : Prisma.sql`TRUE`;
     page = Prisma.sql`ranked AS MATERIALIZED (${ranked}),
+      walk_end AS MATERIALIZED (
+        SELECT x."id" FROM "Resource" x WHERE ${many} ${bodyPast("x")} ORDER BY x."id" OFFSET ${BODY_WALK - 1} LIMIT 1),
+      body_walk AS MATERIALIZED (
+        SELECT r."id" FROM "Resource" r
+        WHERE ${many} AND ${where} AND (r."headVector" @@ ${fuzzyConst}) IS NOT TRUE AND r."searchVector" @@ ${fuzzyConst} ${bodyPast("r")}
+          AND r."id" <= coalesce((SELECT e."id" FROM walk_end e), (SELECT max(m."id") FROM "Resource" m))
+        ORDER BY r."id" LIMIT ${more}),
+      body_walked AS MATERIALIZED (
+        SELECT ${many} AND ((SELECT count(*) FROM body_walk) = ${more} OR NOT EXISTS (SELECT 1 FROM walk_end)) AS ok),
+      body AS (
+        SELECT w."id" FROM body_walk w WHERE (SELECT ok FROM body_walked)
+        UNION ALL
+        (SELECT r."id" FROM "Resource" r
+         WHERE NOT (SELECT ok FROM body_walked) AND ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE
+           AND r."searchVector" @@ ${fuzzyParam} ${bodyPast("r")}
+         ORDER BY r."id" || '' LIMIT ${more})),
       page AS (
         SELECT s.id, s.sort_key::text AS sort_key FROM (
           SELECT c."id" AS id, round((c.base + 0.5 * greatest(word_similarity(${q}, c."title"), word_similarity(${q}, c."tagText")))::numeric, 6) AS sort_key
@@ -268,9 +309,7 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
               - ${RELEVANCE_SLACK}::float8
             ${cursorKey !== null ? Prisma.sql`AND c.base <= ${cursorKey}::float8 + 0.00001` : Prisma.empty}
           UNION ALL
-          (SELECT r."id", ${BODY_CREDIT}::numeric FROM "Resource" r
-           WHERE ${where} AND (r."headVector" @@ ${fuzzyConst}) IS NOT TRUE AND r."searchVector" @@ ${fuzzyConst} ${bodyPastCursor}
-           ORDER BY r."id" LIMIT ${more})
+          SELECT b."id", ${BODY_CREDIT}::numeric FROM body b
         ) s
         WHERE ${pageCursor}
         ORDER BY s.sort_key DESC, s.id ASC
@@ -289,18 +328,26 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
     page = Prisma.sql`page AS (
       SELECT s."id" AS id, ${sort.out("s")} AS sort_key FROM (
         (SELECT ${columns("r")} FROM "Resource" r
-         WHERE ${where} ${hasQuery ? Prisma.sql`AND r."searchVector" @@ ${fuzzyConst}` : Prisma.empty} AND ${after("r")}
+         WHERE ${hasQuery ? Prisma.sql`${many} AND` : Prisma.empty} ${where} ${hasQuery ? Prisma.sql`AND r."searchVector" @@ ${fuzzyConst}` : Prisma.empty} AND ${after("r")}
          ORDER BY ${sort.raw("r")} ${dir}, r."id" ASC LIMIT ${more})
-        ${hasQuery ? Prisma.sql`UNION ALL SELECT ${columns("t")} FROM trigram t WHERE ${after("t")}` : Prisma.empty}
+        ${
+          hasQuery
+            ? Prisma.sql`UNION ALL
+        (SELECT ${columns("r")} FROM "Resource" r
+         WHERE NOT ${many} AND ${where} AND r."searchVector" @@ ${fuzzyParam} AND ${after("r")}
+         ORDER BY ${sort.unindexed("r")} ${dir}, r."id" || '' ASC LIMIT ${more})
+        UNION ALL SELECT ${columns("t")} FROM trigram t WHERE ${after("t")}`
+            : Prisma.empty
+        }
       ) s
       ORDER BY ${sort.raw("s")} ${dir}, s."id" ASC
       LIMIT ${more})`;
   }
 
   const rowsWithTotal = await db.$queryRaw<{ id: string | null; sort_key: string | null; total: number }[]>`
-    ${ctes} ${page}
+    ${ctes} ${countedCte} ${page}
     SELECT p.id, p.sort_key, t.total
-    FROM (SELECT count(*)::int AS total FROM (${counted} LIMIT ${TOTAL_CAP + 1}) x) t
+    FROM counted t
     LEFT JOIN LATERAL (SELECT * FROM page) p ON true`;
   const found = rowsWithTotal.flatMap((row) => (row.id === null || row.sort_key === null ? [] : [{ id: row.id, sort_key: row.sort_key }]));
   const total = rowsWithTotal[0]?.total ?? 0;
