@@ -18,6 +18,7 @@ const r = await t.library.search({ ...input, cursor });
 console.log("total", r.total, r.totalCapped);
 const pool = new pg.Pool({ connectionString: url, max: 1 });
 const main = queries.find((q) => q.query.includes("headVector") || q.query.includes("total"))!;
+await pool.query(`EXPLAIN (ANALYZE) ${main.query}`, main.params);
 const res = await pool.query(`EXPLAIN (ANALYZE, BUFFERS${process.argv[5] ? ", VERBOSE" : ""}) ${main.query}`, main.params);
 console.log(res.rows.map((x) => x["QUERY PLAN"]).join("\n"));
 await pool.end();

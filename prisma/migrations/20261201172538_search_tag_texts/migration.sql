@@ -9,7 +9,9 @@
 CREATE INDEX "Resource_tagText_idx" ON "Resource"("tagText");
 
 CREATE TABLE haven_search_tag_text (
-  text text PRIMARY KEY
+  text text PRIMARY KEY,
+  -- Texts that contain the query's words are skipped with this (cheap) before the similarity test.
+  vector tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED
 );
 
 CREATE INDEX haven_search_tag_text_trgm ON haven_search_tag_text USING GIN (text gin_trgm_ops);
