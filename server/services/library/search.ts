@@ -218,8 +218,9 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   // part computes similarity once per distinct tag text (haven_search_tag_text, a few hundred),
   // skipping first (by the text's stored vector) texts that contain the words themselves (their
   // rows are head hits; word_similarity costs ≈ 10 µs a text), then reads the rest
-  // through the btree index on "tagText" (OFFSET 0 keeps the LATERAL part a per-text index lookup
-  // rather than a hash join over every resource).
+  // through the btree index on "tagText" (`= ANY` of one array: an index lookup whatever the
+  // planner guesses; a join over guessed hundreds of texts was costed so high at L that PostgreSQL
+  // JIT-compiled the statement, ≈ 30 ms of compilation for a query that runs in a few).
   // Filters (visibility included) are written first in each part: PostgreSQL keeps the written order
   // among equally costed conditions, so cheap tests discard rows before any vector is read.
   // "searchVector" is only ever tested with @@; it is never selected, materialised or ranked (that
@@ -240,14 +241,12 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
           WHERE ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE AND ${q} <% r."title"
             AND (r."searchVector" @@ ${fuzzyParam}) IS NOT TRUE
           UNION ALL
-          SELECT hit.* FROM (
-            SELECT t.text FROM haven_search_tag_text t
-            WHERE (t.vector @@ ${fuzzyParam}) IS NOT TRUE AND ${q} <% t.text) tt
-          CROSS JOIN LATERAL (
-            SELECT r."id", r."title", r."tagText", r."readingMinutes", r."createdAt" FROM "Resource" r
-            WHERE r."tagText" = tt.text AND ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE
-              AND (${q} <% r."title") IS NOT TRUE AND (r."searchVector" @@ ${fuzzyParam}) IS NOT TRUE
-            OFFSET 0) hit),`
+          SELECT r."id", r."title", r."tagText", r."readingMinutes", r."createdAt" FROM "Resource" r
+          WHERE r."tagText" = ANY ((
+              SELECT coalesce(array_agg(t.text), '{}') FROM haven_search_tag_text t
+              WHERE (t.vector @@ ${fuzzyParam}) IS NOT TRUE AND ${q} <% t.text)::text[])
+            AND ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE
+            AND (${q} <% r."title") IS NOT TRUE AND (r."searchVector" @@ ${fuzzyParam}) IS NOT TRUE),`
     : Prisma.sql`WITH`;
   const counted = hasQuery
     ? Prisma.sql`SELECT 1 FROM "Resource" r WHERE ${where} AND r."searchVector" @@ ${fuzzyParam} UNION ALL SELECT 1 FROM trigram`
