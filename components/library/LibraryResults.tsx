@@ -27,6 +27,8 @@ export function LibraryResults({ filters, onChange, updating }: Props) {
   );
   const items = query.data.pages.flatMap((page) => page.items);
   const total = query.data.pages[0]?.total ?? 0;
+  // Totals are exact up to 1,000; beyond that the server says only that there are more.
+  const totalCapped = query.data.pages[0]?.totalCapped ?? false;
   // After "Load more", focus moves to the first new card so keyboard users continue where they were.
   const focusFrom = useRef<number | null>(null);
   useEffect(() => {
@@ -49,7 +51,13 @@ export function LibraryResults({ filters, onChange, updating }: Props) {
             {heading}
           </h2>
           <p role="status" className="text-sm text-muted">
-            {updating ? "Updating…" : total === 0 ? "No resources found" : `Showing ${items.length} of ${total} ${total === 1 ? "resource" : "resources"}`}
+            {updating
+              ? "Updating…"
+              : total === 0
+                ? "No resources found"
+                : totalCapped
+                  ? `More than ${total.toLocaleString("en-GB")} results. Showing ${items.length}.`
+                  : `Showing ${items.length} of ${total} ${total === 1 ? "resource" : "resources"}`}
           </p>
         </div>
         <Field label="Sort by" className="sm:w-56">
@@ -102,7 +110,7 @@ export function LibraryResults({ filters, onChange, updating }: Props) {
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}
         label="Load more resources"
-        endText={items.length > 0 && total > items.length ? undefined : items.length > 10 ? "That's everything that matches." : undefined}
+        endText={items.length > 0 && (totalCapped ? query.hasNextPage : total > items.length) ? undefined : items.length > 10 ? "That's everything that matches." : undefined}
         onClick={() => {
           focusFrom.current = items.length;
           void query.fetchNextPage();

@@ -206,7 +206,9 @@ export type ResourceCard = z.infer<typeof resourceCardOutput>;
 export const librarySearchOutput = z.object({
   items: z.array(resourceCardOutput),
   nextCursor: outputText().nullable(),
+  /** Exact up to 1,000 matches; when there are more, 1,000 and totalCapped. */
   total: z.number().int(),
+  totalCapped: z.boolean(),
 });
 
 export const resourceDetailOutput = resourceCardOutput.omit({ highlights: true }).extend({

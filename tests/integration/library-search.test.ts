@@ -91,7 +91,7 @@ describe("ranking, prefix and typo matching on the seeded library", () => {
 
   it("answers a query that matches nothing with an empty page", async () => {
     const result = await search({ q: "xylophonic quasar" });
-    expect(result).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect(result).toEqual({ items: [], nextCursor: null, total: 0, totalCapped: false });
   });
 
   it("treats tsquery operators in the query as plain text", async () => {

@@ -11,7 +11,8 @@ import { PrismaClient } from "../../server/generated/prisma/client";
 import { setDbForTests } from "../../server/db";
 import { testDb } from "../support/test-db";
 import type { LibrarySearchInput } from "../../server/schemas/library";
-import { buildFuzzyQuery, queryWords, typoExpansions } from "../../server/services/library/search";
+import { TOTAL_CAP } from "../../server/services/library/search";
+import { referenceRanking } from "../support/search-reference";
 import { callerFor, createAdmin, createClientOf, createTherapist, type TestUser } from "../support/factories";
 
 const WATCHED = new Set(["Assignment", "ReadingEvent", "AuditEvent", "Resource"]);
@@ -171,40 +172,58 @@ describe("query plans at practice scale use indexes", () => {
   });
 });
 
-// The search ranks fully only the rows that can still reach the page (the trigram bonus is bounded).
-// It must return exactly what ranking every match gives: compare page by page with the reference
-// ordering (the previous query, which ranked every match), including the exact total.
+// The search ranks fully only the rows that can still reach the page (the trigram bonus is bounded),
+// ranks over the head vector, takes body-only matches a page at a time in id order, and counts up to
+// a cap. It must return exactly what the documented formula gives when every match is ranked
+// (search-reference.ts): walk the pages (across the head/body boundary) and compare, with the total.
 describe("bounded relevance ranking returns what ranking every match returns", () => {
   it.each(["attachment", "sleep", "friendship", "secure base", "avoidnt"])("for %j", async (q) => {
-    const words = queryWords(q);
-    const expansions = await typoExpansions(recording, words);
-    const fuzzy = buildFuzzyQuery(words, expansions);
-    const text = words.join(" ");
-    const reference = await plainPool.query<{ id: string }>(
-      `SELECT r.id FROM "Resource" r CROSS JOIN (SELECT to_tsquery('english', $1) AS fuzzy, plainto_tsquery('english', $2) AS exact) query
-       WHERE (r."ownerId" = $3 OR (r."status" = 'PUBLISHED' AND (r."ownerId" IS NULL OR r."visibility" = 'SHARED')))
-         AND r."status" IN ('PUBLISHED', 'DRAFT')
-         AND (r."searchVector" @@ query.fuzzy OR $2 <% r."title" OR $2 <% r."tagText")
-       ORDER BY round((
-           3 * coalesce(ts_rank('{0.1,0.2,0.4,1.0}', r."searchVector", query.exact, 1), 0)
-         + coalesce(ts_rank('{0.1,0.2,0.4,1.0}', r."searchVector", query.fuzzy, 1), 0)
-         + CASE WHEN ts_filter(r."searchVector", '{a}') @@ query.fuzzy THEN 1 ELSE 0 END
-         + 0.5 * greatest(word_similarity($2, r."title"), word_similarity($2, r."tagText"))
-       )::numeric, 6) DESC, r.id ASC`,
-      [fuzzy, text, therapist.id],
-    );
-    const expected = reference.rows.map((r) => r.id);
+    const reference = await referenceRanking(recording, q, therapist.id);
+    const expected = reference.map((r) => r.id);
     expect(expected.length).toBeGreaterThan(0);
     const seen: string[] = [];
     let cursor: string | null = null;
-    for (let page = 0; page < 4; page++) {
-      const result = await callerFor(therapist).library.search({ q, limit: 7, cursor });
-      expect(result.total).toBe(expected.length);
+    for (let page = 0; page < 30; page++) {
+      const result = await callerFor(therapist).library.search({ q, limit: 50, cursor });
+      expect(result.total).toBe(Math.min(expected.length, TOTAL_CAP));
+      expect(result.totalCapped).toBe(expected.length > TOTAL_CAP);
       seen.push(...result.items.map((item) => item.id));
       cursor = result.nextCursor;
       if (!cursor) break;
     }
     expect(seen).toEqual(expected.slice(0, seen.length));
-    expect(seen.length).toBe(Math.min(28, expected.length));
+    expect(seen.length).toBe(Math.min(1500, expected.length));
+    // The walk crossed from head matches into body-only ones wherever the word has both.
+    const tiers = new Set(reference.slice(0, seen.length).map((r) => r.tier));
+    if (reference.some((r) => r.tier === "body") && reference.some((r) => r.tier === "head")) expect(tiers).toEqual(new Set(reference.map((r) => r.tier)));
+  }, 120_000);
+});
+
+type VerbosePlan = { Output?: string[]; Plans?: VerbosePlan[] };
+/**
+ * Every column or expression a plan node projects. A scan under a one-time filter hands the stored
+ * tuple up unprojected (PostgreSQL's "physical target list": pointers, nothing de-TOASTed), which
+ * EXPLAIN lists as every column; such lists are recognised by "updatedAt", which the search never
+ * selects, and skipped.
+ */
+const outputs = (node: VerbosePlan): string[] => [
+  ...(node.Output?.some((column) => column.endsWith('."updatedAt"')) ? [] : (node.Output ?? [])),
+  ...(node.Plans ?? []).flatMap(outputs),
+];
+
+// Issue 10: ranking and every row list read the small head vector; the body's big "searchVector"
+// is only tested (@@, the GIN index's condition), never selected, materialised or ranked.
+describe("the search statement never reads searchVector into a row", () => {
+  it.each(["attachment", "friendship", "avoidnt"])("for %j", async (q) => {
+    queries = [];
+    await callerFor(therapist).library.search({ q });
+    const statement = queries.find((entry) => entry.query.includes("headVector"));
+    expect(statement).toBeTruthy();
+    const result = await plainPool.query(`EXPLAIN (VERBOSE, FORMAT JSON) ${statement!.query}`, statement!.params);
+    const plan = (result.rows[0] as { "QUERY PLAN": { Plan: VerbosePlan }[] })["QUERY PLAN"][0]?.Plan as VerbosePlan;
+    const projected = outputs(plan);
+    expect(projected.length).toBeGreaterThan(0);
+    expect(projected.filter((column) => column.includes("searchVector"))).toEqual([]);
+    expect(projected.some((column) => column.includes("ts_rank") && column.includes("headVector"))).toBe(true);
   });
 });

@@ -11,9 +11,9 @@ describe("library.search with a forged cursor", () => {
     const therapist = await createTherapist();
     for (const sort of ["title", "newest", "relevance", "length"] as const) {
       for (const cursor of [
-        encode({ s: sort, k: "a\u0000b", i: "x" }),
-        encode({ s: sort, k: "a", i: "x\u0000" }),
-        encode({ s: sort, k: "\uD800", i: "x" }),
+        encode({ v: 2, s: sort, k: "a\u0000b", i: "x" }),
+        encode({ v: 2, s: sort, k: "a", i: "x\u0000" }),
+        encode({ v: 2, s: sort, k: "\uD800", i: "x" }),
       ]) {
         await expect(callerFor(therapist).library.search({ q: sort === "relevance" ? "calm" : "", sort, cursor }), `${sort} ${cursor}`).rejects.toMatchObject({
           code: "BAD_REQUEST",

@@ -1,7 +1,9 @@
-// Library search: PostgreSQL full-text ranking (title A > summary and tags B > body C) widened by
+// Library search: PostgreSQL full-text matching (title A > summary and tags B > body C) widened by
 // prefix matching ("self-compass" → self-compassion) and typo correction (pg_trgm similarity against
 // the haven_search_term dictionary: "avoidnt" → avoidant, "compassionate" → compassion), plus
-// word_similarity on titles and tag names. Raw SQL is parameterised throughout; rows are then
+// word_similarity on titles and tag names. Relevance is ranked over the small head vector (title,
+// tags, summary); a body-only match gets a flat credit; totals are capped (see searchLibrary).
+// Raw SQL is parameterised throughout; rows are then
 // loaded by id through a declared select. Pages use keyset cursors that are stable under ties.
 import { AppError } from "../../app-error";
 import { z } from "zod";
@@ -26,19 +28,24 @@ export function queryWords(q: string): string[] {
 
 type Expansion = { word: string; term: string };
 
-/** A to_tsquery text: every word must match, as itself, as a prefix, or as a similar real word. */
-export function buildFuzzyQuery(words: string[], expansions: Expansion[]): string {
+/**
+ * A to_tsquery text: every word must match, as itself, as a prefix, or as a similar real word.
+ * With weight "A", every option is restricted to title lexemes (for relevance's title bonus).
+ */
+export function buildFuzzyQuery(words: string[], expansions: Expansion[], weight: "" | "A" = ""): string {
   return words
     .map((word) => {
-      const options = [word.length >= 3 ? `${word}:*` : word];
-      for (const e of expansions) if (e.word === word && DICTIONARY_TERM.test(e.term)) options.push(e.term);
+      const options = [word.length >= 3 ? `${word}:*${weight}` : weight ? `${word}:${weight}` : word];
+      for (const e of expansions) if (e.word === word && DICTIONARY_TERM.test(e.term)) options.push(weight ? `${e.term}:${weight}` : e.term);
       return `(${options.join(" | ")})`;
     })
     .join(" & ");
 }
 
 // Decoded from the caller's opaque cursor: the same storable-text rule as any other input.
-const cursorSchema = z.object({ s: text(), k: text().max(400), i: text().max(40) });
+// Version 2 (bounded relevance, issue 10): cursors from before carry no version and are refused.
+const CURSOR_VERSION = 2;
+const cursorSchema = z.object({ v: z.literal(CURSOR_VERSION), s: text(), k: text().max(400), i: text().max(40) });
 type Cursor = z.infer<typeof cursorSchema>;
 
 function encodeCursor(cursor: Cursor): string {
@@ -52,7 +59,7 @@ function decodeCursor(raw: string, sort: string): Cursor {
   } catch {
     // fall through to the plain error below
   }
-  throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
+  throw new AppError("BAD_REQUEST", EXPIRED);
 }
 
 function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[] {
@@ -85,39 +92,79 @@ function filterSql(viewer: LibraryViewer, f: LibrarySearchFilters): Prisma.Sql[]
   return parts;
 }
 
-type SortPlan = { key: Prisma.Sql; descending: boolean; numeric: boolean };
+/** Totals are exact up to this many matches; beyond it the answer is "more than TOTAL_CAP". */
+export const TOTAL_CAP = 1000;
 
 /**
- * Relevance is fts + bonus: `fts` (full-text ranks and the title bonus, read from the matched
- * row's vector, detoasted once) and a trigram `bonus` on title and tags that lies in [0, 0.5].
- * The bonus is the costly part (it re-trigrams the text for every row), and because it is bounded
- * it need only be computed for rows that can still reach the page (see RELEVANCE_SLACK).
+ * Relevance (issue 10: bounded work whatever the word). Matching is unchanged: the full-text test on
+ * the whole "searchVector" (GIN), plus titles and tag names similar to the whole query (trigrams).
+ * Ranking never reads "searchVector": it reads "headVector" (title A, tag names B, summary C; small
+ * and inline). Three tiers, highest first:
+ * - head matches (the words are in the title, tags or summary; GIN on "headVector"):
+ *   HEAD_BASE + 3 × rank(exact words) + rank(prefix/typo words) + 1 if the title has them (the same
+ *   query restricted to weight A: what ts_filter(head, '{a}') @@ query tests, without building a
+ *   filtered vector per row), plus the trigram bonus — all above 1;
+ * - title/tag trigram matches that are not full-text matches: TRIGRAM_BASE + the trigram bonus (≥ 0.8);
+ * - body-only matches: a flat BODY_CREDIT, no bonus, in id order (the primary key, a cheap keyset).
+ * The trigram bonus, 0.5 × greatest(word_similarity to title, to tag names) ∈ [0, 0.5], is the costly
+ * part (it re-trigrams each row's text); because it is bounded it is computed only for rows whose
+ * base can still reach the page (see RELEVANCE_SLACK). Body-only rows cost one id each, and only the
+ * page's worth past the cursor is taken.
  */
-const FTS_SCORE = Prisma.sql`(
-    3 * coalesce(ts_rank('{0.1,0.2,0.4,1.0}', m.v, m.exact, 1), 0)
-  + coalesce(ts_rank('{0.1,0.2,0.4,1.0}', m.v, m.fuzzy, 1), 0)
-  + CASE WHEN ts_filter(m.v, '{a}') @@ m.fuzzy THEN 1 ELSE 0 END
+const HEAD_BASE = 1;
+const TRIGRAM_BASE = 0.5;
+const BODY_CREDIT = 0.5;
+const HEAD_SCORE = Prisma.sql`(${HEAD_BASE}::float8
+  + 3 * ts_rank('{0.1,0.2,0.4,1.0}', r."headVector", (SELECT exact FROM query), 1)
+  + ts_rank('{0.1,0.2,0.4,1.0}', r."headVector", (SELECT fuzzy FROM query), 1)
+  + CASE WHEN r."headVector" @@ (SELECT title FROM query) THEN 1 ELSE 0 END
 )`;
+/** Rows of the primary key a body-only page may walk before reading the matches through the index. */
+const BODY_WALK = 1000;
 /** Largest possible bonus (0.5 × word_similarity ≤ 0.5) plus room for rounding to 6 places. */
 const RELEVANCE_SLACK = 0.50001;
 
-function sortPlan(sort: LibrarySearchFilters["sort"], hasQuery: boolean, q: string): SortPlan {
-  if (sort === "relevance" && hasQuery) {
-    // Exact (stemmed) hits count most, then prefix/typo hits; a title hit adds a bonus so titles lead.
-    const rank = Prisma.sql`round((c.fts + 0.5 * greatest(word_similarity(${q}, c.title), word_similarity(${q}, c.tags)))::numeric, 6)`;
-    return { key: rank, descending: true, numeric: true };
-  }
-  if (sort === "title") return { key: Prisma.sql`lower(c.title)`, descending: false, numeric: false };
-  if (sort === "length") return { key: Prisma.sql`c.minutes::numeric`, descending: false, numeric: true };
-  return { key: Prisma.sql`round(extract(epoch from c.created)::numeric * 1000)`, descending: true, numeric: true };
-}
+const EXPIRED = "That page of results has expired. Please search again.";
 
-function cursorSql(plan: SortPlan, cursor: Cursor | null): Prisma.Sql {
-  if (!cursor) return Prisma.sql`TRUE`;
-  const value = plan.numeric ? Prisma.sql`${cursor.k}::numeric` : Prisma.sql`${cursor.k}`;
-  const beyond = plan.descending ? Prisma.sql`s.sort_key < ${value}` : Prisma.sql`s.sort_key > ${value}`;
-  return Prisma.sql`(${beyond} OR (s.sort_key = ${value} AND s.id > ${cursor.i}))`;
-}
+/**
+ * A sort other than relevance: the raw key on a row (so "newest" can walk the createdAt index and
+ * stop after a page), the text a cursor carries, and the cursor's key back as SQL. Cursor keys are
+ * checked before they reach SQL, so a forged one is a BAD_REQUEST, never a cast error.
+ */
+type ColumnSort = {
+  raw: (a: string) => Prisma.Sql;
+  /** The same order through an expression no index provides (see the few-matches part). */
+  unindexed: (a: string) => Prisma.Sql;
+  out: (a: string) => Prisma.Sql;
+  descending: boolean;
+  key: (k: string) => Prisma.Sql;
+};
+
+const COLUMN_SORTS: Record<"newest" | "title" | "length", ColumnSort> = {
+  newest: {
+    raw: (a) => Prisma.raw(`${a}."createdAt"`),
+    unindexed: (a) => Prisma.raw(`(${a}."createdAt" + interval '0 seconds')`),
+    // Milliseconds since 1970 of the stored wall-clock time (timestamp(3): exact).
+    out: (a) => Prisma.raw(`round(extract(epoch from ${a}."createdAt") * 1000)::text`),
+    descending: true,
+    key: (k) => {
+      const ms = Number(k);
+      if (!/^\d{1,15}$/.test(k) || ms > 253402300799999) throw new AppError("BAD_REQUEST", EXPIRED);
+      return Prisma.sql`(${new Date(ms).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+    },
+  },
+  title: { raw: (a) => Prisma.raw(`lower(${a}."title")`), unindexed: (a) => Prisma.raw(`lower(${a}."title")`), out: (a) => Prisma.raw(`lower(${a}."title")`), descending: false, key: (k) => Prisma.sql`${k}` },
+  length: {
+    raw: (a) => Prisma.raw(`${a}."readingMinutes"`),
+    unindexed: (a) => Prisma.raw(`${a}."readingMinutes"`),
+    out: (a) => Prisma.raw(`${a}."readingMinutes"::text`),
+    descending: false,
+    key: (k) => {
+      if (!/^-?\d{1,9}$/.test(k)) throw new AppError("BAD_REQUEST", EXPIRED);
+      return Prisma.sql`${Number(k)}::int`;
+    },
+  },
+};
 
 export async function typoExpansions(db: Db, words: string[]): Promise<Expansion[]> {
   const candidates = words.filter((w) => w.length >= 4);
@@ -154,85 +201,160 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
   const hasQuery = words.length > 0;
   const expansions = hasQuery ? await typoExpansions(db, words) : [];
   const q = words.join(" ");
-  const plan = sortPlan(filters.sort, hasQuery, q);
-  const effectiveSort = filters.sort === "relevance" && !hasQuery ? "newest" : filters.sort;
+  const relevance = filters.sort === "relevance" && hasQuery;
+  const effectiveSort = filters.sort === "relevance" ? (hasQuery ? "relevance" : "newest") : filters.sort;
   const cursor = filters.cursor ? decodeCursor(filters.cursor, effectiveSort) : null;
-
   const where = Prisma.join(filterSql(viewer, filters), " AND ");
   const fuzzyText = hasQuery ? buildFuzzyQuery(words, expansions) : "";
-  const relevance = filters.sort === "relevance" && hasQuery;
-  const order = plan.descending ? Prisma.sql`s.sort_key DESC, s.id ASC` : Prisma.sql`s.sort_key ASC, s.id ASC`;
+  const more = filters.limit + 1;
 
-  // One statement: the matching rows once (MATERIALIZED), their exact count, and the page.
+  // One statement: the page and a total counted up to TOTAL_CAP + 1 rows.
   // The match is three disjoint, index-driven parts rather than one OR (which PostgreSQL plans as a
-  // sequential scan of every resource, evaluating the full-text match and two trigram similarities
-  // on each row): the full-text hits through the GIN index on "searchVector", then the rows only the
-  // title's trigram index finds, then those only the tag names' trigram index finds (a title or tag
-  // similar to the whole query). UNION ALL needs no de-duplication because each part excludes the
-  // earlier parts' rows; the full-text hits by id (a hashed NOT IN on the materialised hits, written
-  // before the trigram test so that, when a word is in most tag names and the part is read by a
-  // sequential scan, similarity is computed only for rows the full text did not already find). The filters (visibility included) apply within each part, to its candidates,
-  // and are written first: PostgreSQL keeps the written order among equally costed conditions, and
-  // the full-text test (which de-TOASTs each row's search vector) is the dearest to run on a row.
-  // A word in most pieces is still read by a sequential scan: at that share it is the cheaper plan.
-  // `matched` keeps only what sorting needs. For relevance, `bound` is the (limit+1)-th best fts
-  // among rows certainly past the cursor; a row whose fts is more than the largest possible bonus
-  // below it cannot reach the page, so the bonus is computed for the few rows that can.
-  const hitColumns = Prisma.sql`r."id" AS id, r."title" AS title, r."tagText" AS tags, r."readingMinutes" AS minutes, r."createdAt" AS created`;
-  const matched = hasQuery
-    ? Prisma.sql`SELECT m.id, m.title, m.tags, m.minutes, m.created, ${relevance ? Prisma.sql`${FTS_SCORE}` : Prisma.sql`0`}::float8 AS fts
-        FROM (
-          SELECT h.id, h.title, h.tags, h.minutes, h.created, ${relevance ? Prisma.sql`h.sv || ''::tsvector` : Prisma.sql`NULL::tsvector`} AS v, query.exact, query.fuzzy
-          FROM (
-            WITH fts AS MATERIALIZED (
-              SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-              -- A scalar subquery (one InitPlan): to_tsquery is only STABLE, so written inline it
-              -- would be parsed again for every row a sequential scan reads.
-              WHERE ${where} AND r."searchVector" @@ (SELECT to_tsquery('english', ${fuzzyText})))
-            SELECT * FROM fts
-            UNION ALL
-            SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${where} AND r."id" NOT IN (SELECT fts.id FROM fts) AND ${q} <% r."title"
-            UNION ALL
-            SELECT ${hitColumns}, r."searchVector" AS sv FROM "Resource" r
-            WHERE ${where} AND r."id" NOT IN (SELECT fts.id FROM fts)
-              AND ${q} <% r."tagText" AND (${q} <% r."title") IS NOT TRUE
-          ) h
-          CROSS JOIN (SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact) query
-          OFFSET 0
-        ) m`
-    : Prisma.sql`SELECT ${hitColumns}, 0::float8 AS fts FROM "Resource" r WHERE ${where}`;
-  const cursorKey = cursor && plan.numeric ? Number(cursor.k) : null;
-  if (cursorKey !== null && !Number.isFinite(cursorKey)) {
-    throw new AppError("BAD_REQUEST", "That page of results has expired. Please search again.");
+  // sequential scan of every resource): the full-text hits through the GIN index on "searchVector",
+  // then the rows only the title's trigram index finds, then those only a tag-name similarity finds
+  // (a title or tag text similar to the whole query). The trigram parts drop full-text hits row by
+  // row: first by the small inline "headVector" (a head hit is always a full-text hit: same
+  // configuration, a subset of the text), then, for the few rows left, by the body's vector. The tag
+  // part computes similarity once per distinct tag text (haven_search_tag_text, a few hundred),
+  // skipping first (by the text's stored vector) texts that contain the words themselves (their
+  // rows are head hits; word_similarity costs ≈ 10 µs a text), then reads the rest
+  // through the btree index on "tagText" (`= ANY` of one array: an index lookup whatever the
+  // planner guesses; a join over guessed hundreds of texts was costed so high at L that PostgreSQL
+  // JIT-compiled the statement, ≈ 30 ms of compilation for a query that runs in a few).
+  // Filters (visibility included) are written first in each part: PostgreSQL keeps the written order
+  // among equally costed conditions, so cheap tests discard rows before any vector is read.
+  // "searchVector" is only ever tested with @@; it is never selected, materialised or ranked (that
+  // de-TOASTed every match and made search linear in the matches).
+  // Two spellings of the query: `(SELECT fuzzy FROM query)` (an InitPlan: the planner cannot see the
+  // words, expects few rows and reads the GIN index — used where every match is read, so that no
+  // vector is de-TOASTed), and `to_tsquery('english', …)` inline (immutable, folded to a constant
+  // at plan time, so the planner knows how common the words are — used where only a page is wanted,
+  // so that for a very common word it walks an ordered index and stops after the page).
+  const fuzzyParam = Prisma.sql`(SELECT fuzzy FROM query)`;
+  const fuzzyConst = Prisma.sql`to_tsquery('english', ${fuzzyText})`;
+  const ctes = hasQuery
+    ? Prisma.sql`WITH query AS MATERIALIZED (
+          SELECT to_tsquery('english', ${fuzzyText}) AS fuzzy, plainto_tsquery('english', ${q}) AS exact,
+            to_tsquery('english', ${buildFuzzyQuery(words, expansions, "A")}) AS title),
+        trigram AS MATERIALIZED (
+          SELECT r."id", r."title", r."tagText", r."readingMinutes", r."createdAt" FROM "Resource" r
+          WHERE ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE AND ${q} <% r."title"
+            AND (r."searchVector" @@ ${fuzzyParam}) IS NOT TRUE
+          UNION ALL
+          SELECT r."id", r."title", r."tagText", r."readingMinutes", r."createdAt" FROM "Resource" r
+          WHERE r."tagText" = ANY ((
+              SELECT coalesce(array_agg(t.text), '{}') FROM haven_search_tag_text t
+              WHERE (t.vector @@ ${fuzzyParam}) IS NOT TRUE AND ${q} <% t.text)::text[])
+            AND ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE
+            AND (${q} <% r."title") IS NOT TRUE AND (r."searchVector" @@ ${fuzzyParam}) IS NOT TRUE),`
+    : Prisma.sql`WITH`;
+  const counted = hasQuery
+    ? Prisma.sql`SELECT 1 FROM "Resource" r WHERE ${where} AND r."searchVector" @@ ${fuzzyParam} UNION ALL SELECT 1 FROM trigram`
+    : Prisma.sql`SELECT 1 FROM "Resource" r WHERE ${where}`;
+  // The capped count also steers the page: with at most TOTAL_CAP matches every part reads the few
+  // matches through the GIN index; with more (a common word) the page parts may walk an ordered
+  // index and stop after a page. Decided at run time (a one-time filter), not by the planner's
+  // estimate, which for a word it has no statistics on can be far off.
+  const many = Prisma.sql`(SELECT total FROM counted) > ${TOTAL_CAP}`;
+  const countedCte = Prisma.sql`counted AS MATERIALIZED (SELECT count(*)::int AS total FROM (${counted} LIMIT ${TOTAL_CAP + 1}) x),`;
+
+  let page: Prisma.Sql;
+  if (relevance) {
+    const cursorKey = cursor ? Number(cursor.k) : null;
+    if (cursor && (!/^\d{1,6}(\.\d{1,6})?$/.test(cursor.k) || !Number.isFinite(cursorKey))) throw new AppError("BAD_REQUEST", EXPIRED);
+    // Head and trigram rows: their base is exact; the bonus is added only where it can matter.
+    // `bound` is the (limit+1)-th best base among rows certainly past the cursor; a row whose base
+    // is more than the largest possible bonus below it cannot reach the page.
+    const ranked = Prisma.sql`SELECT r."id", r."title", r."tagText", ${HEAD_SCORE} AS base
+        FROM "Resource" r WHERE ${where} AND r."headVector" @@ ${fuzzyParam}
+        UNION ALL SELECT t."id", t."title", t."tagText", ${TRIGRAM_BASE}::float8 FROM trigram t`;
+    const pastCursor = cursorKey !== null ? Prisma.sql`WHERE b.base + ${RELEVANCE_SLACK}::float8 < ${cursorKey}::float8` : Prisma.empty;
+    // Body-only rows: one flat credit, so their order is the primary key's, a page at a time. For a
+    // common word, walk the primary key from the cursor over at most BODY_WALK rows (head hits are
+    // skipped by the inline head vector before the body's vector is read); if that walk found a
+    // full page, or covered every row left, it is exact. Otherwise (few matches, or body-only rows
+    // sparse) read them through the GIN index: no body vector is de-TOASTed, cost ∝ matches. That
+    // fallback orders by `id || ''`, an expression no index provides, so the planner cannot choose
+    // to walk the primary key testing every row's body vector (its estimate for a word it has no
+    // statistics on can be far too high: a typo walked all 50,000 rows at L).
+    const bodyPast = (a: string) =>
+      cursor
+        ? Prisma.sql`AND (${BODY_CREDIT}::numeric < ${cursor.k}::numeric OR (${BODY_CREDIT}::numeric = ${cursor.k}::numeric AND ${Prisma.raw(a)}."id" > ${cursor.i}))`
+        : Prisma.empty;
+    const pageCursor = cursor
+      ? Prisma.sql`(s.sort_key < ${cursor.k}::numeric OR (s.sort_key = ${cursor.k}::numeric AND s.id > ${cursor.i}))`
+      : Prisma.sql`TRUE`;
+    page = Prisma.sql`ranked AS MATERIALIZED (${ranked}),
+      walk_end AS MATERIALIZED (
+        SELECT x."id" FROM "Resource" x WHERE ${many} ${bodyPast("x")} ORDER BY x."id" OFFSET ${BODY_WALK - 1} LIMIT 1),
+      body_walk AS MATERIALIZED (
+        SELECT r."id" FROM "Resource" r
+        WHERE ${many} AND ${where} AND (r."headVector" @@ ${fuzzyConst}) IS NOT TRUE AND r."searchVector" @@ ${fuzzyConst} ${bodyPast("r")}
+          AND r."id" <= coalesce((SELECT e."id" FROM walk_end e), (SELECT max(m."id") FROM "Resource" m))
+        ORDER BY r."id" LIMIT ${more}),
+      body_walked AS MATERIALIZED (
+        SELECT ${many} AND ((SELECT count(*) FROM body_walk) = ${more} OR NOT EXISTS (SELECT 1 FROM walk_end)) AS ok),
+      body AS (
+        SELECT w."id" FROM body_walk w WHERE (SELECT ok FROM body_walked)
+        UNION ALL
+        (SELECT r."id" FROM "Resource" r
+         WHERE NOT (SELECT ok FROM body_walked) AND ${where} AND (r."headVector" @@ ${fuzzyParam}) IS NOT TRUE
+           AND r."searchVector" @@ ${fuzzyParam} ${bodyPast("r")}
+         ORDER BY r."id" || '' LIMIT ${more})),
+      page AS (
+        SELECT s.id, s.sort_key::text AS sort_key FROM (
+          SELECT c."id" AS id, round((c.base + 0.5 * greatest(word_similarity(${q}, c."title"), word_similarity(${q}, c."tagText")))::numeric, 6) AS sort_key
+          FROM ranked c
+          WHERE c.base >= coalesce((SELECT b.base FROM ranked b ${pastCursor} ORDER BY b.base DESC OFFSET ${filters.limit} LIMIT 1), '-Infinity'::float8)
+              - ${RELEVANCE_SLACK}::float8
+            ${cursorKey !== null ? Prisma.sql`AND c.base <= ${cursorKey}::float8 + 0.00001` : Prisma.empty}
+          UNION ALL
+          SELECT b."id", ${BODY_CREDIT}::numeric FROM body b
+        ) s
+        WHERE ${pageCursor}
+        ORDER BY s.sort_key DESC, s.id ASC
+        LIMIT ${more})`;
+  } else {
+    const sort = COLUMN_SORTS[effectiveSort === "relevance" ? "newest" : effectiveSort];
+    const dir = sort.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+    const after = (a: string) => {
+      if (!cursor) return Prisma.sql`TRUE`;
+      const k = sort.key(cursor.k);
+      const beyond = sort.descending ? Prisma.sql`${sort.raw(a)} < ${k}` : Prisma.sql`${sort.raw(a)} > ${k}`;
+      return Prisma.sql`(${beyond} OR (${sort.raw(a)} = ${k} AND ${Prisma.raw(a)}."id" > ${cursor.i}))`;
+    };
+    // Each part gives at most a page past the cursor, in key order (newest: the createdAt index).
+    const columns = (a: string) => Prisma.raw(`${a}."id", ${a}."title", ${a}."readingMinutes", ${a}."createdAt"`);
+    page = Prisma.sql`page AS (
+      SELECT s."id" AS id, ${sort.out("s")} AS sort_key FROM (
+        (SELECT ${columns("r")} FROM "Resource" r
+         WHERE ${hasQuery ? Prisma.sql`${many} AND` : Prisma.empty} ${where} ${hasQuery ? Prisma.sql`AND r."searchVector" @@ ${fuzzyConst}` : Prisma.empty} AND ${after("r")}
+         ORDER BY ${sort.raw("r")} ${dir}, r."id" ASC LIMIT ${more})
+        ${
+          hasQuery
+            ? Prisma.sql`UNION ALL
+        (SELECT ${columns("r")} FROM "Resource" r
+         WHERE NOT ${many} AND ${where} AND r."searchVector" @@ ${fuzzyParam} AND ${after("r")}
+         ORDER BY ${sort.unindexed("r")} ${dir}, r."id" || '' ASC LIMIT ${more})
+        UNION ALL SELECT ${columns("t")} FROM trigram t WHERE ${after("t")}`
+            : Prisma.empty
+        }
+      ) s
+      ORDER BY ${sort.raw("s")} ${dir}, s."id" ASC
+      LIMIT ${more})`;
   }
-  const candidates = relevance
-    ? Prisma.sql`SELECT * FROM matched c
-        WHERE c.fts >= coalesce((
-            SELECT b.fts FROM matched b
-            ${cursorKey !== null ? Prisma.sql`WHERE b.fts + ${RELEVANCE_SLACK}::float8 < ${cursorKey}::float8` : Prisma.empty}
-            ORDER BY b.fts DESC OFFSET ${filters.limit} LIMIT 1
-          ), '-Infinity'::float8) - ${RELEVANCE_SLACK}::float8
-          ${cursorKey !== null ? Prisma.sql`AND c.fts <= ${cursorKey}::float8 + 0.00001` : Prisma.empty}`
-    : Prisma.sql`SELECT * FROM matched c`;
 
   const rowsWithTotal = await db.$queryRaw<{ id: string | null; sort_key: string | null; total: number }[]>`
-    WITH matched AS MATERIALIZED (${matched})
+    ${ctes} ${countedCte} ${page}
     SELECT p.id, p.sort_key, t.total
-    FROM (SELECT count(*)::int AS total FROM matched) t
-    LEFT JOIN LATERAL (
-      SELECT s.id, s.sort_key::text AS sort_key
-      FROM (SELECT c.id, ${plan.key} AS sort_key FROM (${candidates}) c) s
-      WHERE ${cursorSql(plan, cursor)}
-      ORDER BY ${order}
-      LIMIT ${filters.limit + 1}
-    ) p ON true`;
-  const page = rowsWithTotal.flatMap((row) => (row.id === null || row.sort_key === null ? [] : [{ id: row.id, sort_key: row.sort_key }]));
-  const counted = [{ total: rowsWithTotal[0]?.total ?? 0 }];
+    FROM counted t
+    LEFT JOIN LATERAL (SELECT * FROM page) p ON true`;
+  const found = rowsWithTotal.flatMap((row) => (row.id === null || row.sort_key === null ? [] : [{ id: row.id, sort_key: row.sort_key }]));
+  const total = rowsWithTotal[0]?.total ?? 0;
 
-  const pageRows = page.slice(0, filters.limit);
+  const pageRows = found.slice(0, filters.limit);
   const last = pageRows[pageRows.length - 1];
-  const nextCursor = page.length > filters.limit && last ? encodeCursor({ s: effectiveSort, k: last.sort_key, i: last.id }) : null;
+  const nextCursor = found.length > filters.limit && last ? encodeCursor({ v: CURSOR_VERSION, s: effectiveSort, k: last.sort_key, i: last.id }) : null;
 
   const ids = pageRows.map((row) => row.id);
   const [rows, stems] = await Promise.all([
@@ -247,5 +369,5 @@ export async function searchLibrary(db: PrismaClient, viewer: LibraryViewer, fil
     const highlights = stemsIn(stems, [row.title, row.summary, ...row.tags.map((t) => t.tag.name)]);
     return [toResourceCard(viewer.id, row, highlights)];
   });
-  return { items, nextCursor, total: counted[0]?.total ?? 0 };
+  return { items, nextCursor, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
 }
