@@ -58,12 +58,7 @@ export async function therapistDashboard(db: PrismaClient, therapistId: string, 
       take: 20,
       select: attentionSelect,
     }),
-    db.reflection.findMany({
-      where: { sharedWithTherapist: true, sharedAt: { gt: finishedSince }, assignment: scope },
-      orderBy: { sharedAt: "desc" },
-      take: 20,
-      select: { rating: true, body: true, sharedAt: true, assignment: { select: attentionSelect } },
-    }),
+    recentSharedReflections(db, therapistId, finishedSince, scope),
     // Opens and completions per week, from the therapist's own copy of those events (migration
     // therapist_activity: one index-only range scan instead of a probe per assignment ever made).
     db.$queryRaw<{ week: Date; type: string; count: number }[]>(Prisma.sql`
@@ -92,6 +87,34 @@ export async function therapistDashboard(db: PrismaClient, therapistId: string, 
     reflections: reflections.map((r) => ({ ...item(r.assignment), rating: r.rating, body: r.body, sharedAt: r.sharedAt })),
     weekly: toWeeklySeries(weekly.map((r) => ({ week: new Date(r.week), type: r.type, count: Number(r.count) })), now),
   };
+}
+
+/**
+ * Up to 20 reflections shared with this therapist since `since`, newest first. The side table
+ * haven_shared_reflection (migration shared_reflections) finds the candidates with one index range
+ * scan; the reflections are then read with every condition again (shared, the therapist's active
+ * assignment, active care), so only what the therapist may see is ever returned.
+ */
+async function recentSharedReflections(db: PrismaClient, therapistId: string, since: Date, scope: Prisma.AssignmentWhereInput) {
+  const candidates = await db.$queryRaw<{ id: string }[]>`
+    SELECT s."reflectionId" AS id
+    FROM "haven_shared_reflection" s
+    JOIN "Assignment" a ON a."id" = s."assignmentId" AND a."active" = true
+    WHERE s."therapistId" = ${therapistId} AND s."sharedAt" > ${since}::timestamp(3)
+      AND EXISTS (
+        SELECT 1 FROM "CareRelationship" c
+        WHERE c."therapistId" = s."therapistId" AND c."clientId" = s."clientId" AND c."active" = true
+      )
+    ORDER BY s."sharedAt" DESC, s."reflectionId"
+    LIMIT 20`;
+  if (!candidates.length) return [];
+  const rows = await db.reflection.findMany({
+    where: { id: { in: candidates.map((c) => c.id) }, sharedWithTherapist: true, sharedAt: { gt: since }, assignment: scope },
+    select: { id: true, rating: true, body: true, sharedAt: true, assignment: { select: attentionSelect } },
+  });
+  // The candidates' order: newest first, ties by id.
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return candidates.flatMap((c) => byId.get(c.id) ?? []);
 }
 
 /** Records a visit to the therapist home and returns the previous one ("since my last visit"). */
