@@ -19,6 +19,9 @@ export const inviteResult = z.object({
 });
 export type InviteResult = z.infer<typeof inviteResult>;
 
+/** The client list shows at most this many clients (by name); search finds the others. */
+export const CLIENT_LIST_LIMIT = 500;
+
 export const clientSearchInput = z.object({ q: text().trim().max(100).optional() }).optional();
 
 export const clientSummary = z.object({

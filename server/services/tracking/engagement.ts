@@ -1,7 +1,7 @@
 import { AppError } from "../../app-error";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { TimelineEntry } from "../../schemas/assignment";
-import type { ClientDetail, ClientSummary } from "../../schemas/client";
+import { CLIENT_LIST_LIMIT, type ClientDetail, type ClientSummary } from "../../schemas/client";
 import { visibleResourceWhere } from "../library/access";
 import { resourceNotFound } from "../library/write";
 import { reminderChoiceOf, reminderSettingsSelect } from "../reminders/settings";
@@ -23,28 +23,35 @@ export async function listClientSummaries(db: PrismaClient, therapistId: string,
         : {}),
     },
     orderBy: { client: { name: "asc" } },
-    take: 500,
+    take: CLIENT_LIST_LIMIT,
     select: { startedAt: true, client: { select: clientHeaderSelect } },
   });
   const clientIds = cares.map((c) => c.client.id);
   if (clientIds.length === 0) return [];
-  const base = { therapistId, active: true, clientId: { in: clientIds } } satisfies Prisma.AssignmentWhereInput;
-  const [assigned, opened, finished] = await Promise.all([
-    db.assignment.groupBy({ by: ["clientId"], where: base, _count: { _all: true }, _max: { lastActivityAt: true } }),
-    db.assignment.groupBy({ by: ["clientId"], where: { ...base, firstOpenedAt: { not: null } }, _count: { _all: true } }),
-    db.assignment.groupBy({ by: ["clientId"], where: { ...base, completedAt: { not: null } }, _count: { _all: true } }),
-  ]);
+  // One pass over the therapist's active assignments for these clients (three counts and the
+  // latest activity together): at bench size L, 20,392 assignments read once instead of three times.
+  const counts = await db.$queryRaw<{ clientId: string; assigned: number; opened: number; finished: number; lastActivityAt: Date | null }[]>`
+    SELECT a."clientId",
+           count(*)::int AS assigned,
+           count(*) FILTER (WHERE a."firstOpenedAt" IS NOT NULL)::int AS opened,
+           count(*) FILTER (WHERE a."completedAt" IS NOT NULL)::int AS finished,
+           max(a."lastActivityAt") AS "lastActivityAt"
+    FROM "Assignment" a
+    WHERE a."therapistId" = ${therapistId} AND a."active" = true AND a."clientId" = ANY(${clientIds}::text[])
+    GROUP BY a."clientId"`;
   // Keyed once rather than searched per client (up to 500 × 500 otherwise).
-  const byClient = <T extends { clientId: string }>(rows: T[]) => new Map(rows.map((r) => [r.clientId, r]));
-  const [assignedBy, openedBy, finishedBy] = [byClient(assigned), byClient(opened), byClient(finished)];
-  return cares.map(({ client, startedAt }) => ({
-    ...client,
-    inCareSince: startedAt,
-    assigned: assignedBy.get(client.id)?._count._all ?? 0,
-    opened: openedBy.get(client.id)?._count._all ?? 0,
-    finished: finishedBy.get(client.id)?._count._all ?? 0,
-    lastActivityAt: assignedBy.get(client.id)?._max.lastActivityAt ?? null,
-  }));
+  const byClient = new Map(counts.map((row) => [row.clientId, row]));
+  return cares.map(({ client, startedAt }) => {
+    const row = byClient.get(client.id);
+    return {
+      ...client,
+      inCareSince: startedAt,
+      assigned: row?.assigned ?? 0,
+      opened: row?.opened ?? 0,
+      finished: row?.finished ?? 0,
+      lastActivityAt: row?.lastActivityAt ?? null,
+    };
+  });
 }
 
 /** Everything a therapist sees about one client in their care; NOT_FOUND otherwise. */
@@ -176,7 +183,7 @@ export async function assignableClients(db: PrismaClient, therapistId: string, r
   const clients = await db.user.findMany({
     where: { role: "CLIENT", ...inCareOf(therapistId) },
     orderBy: { name: "asc" },
-    take: 500,
+    take: CLIENT_LIST_LIMIT,
     select: {
       id: true,
       name: true,
