@@ -105,12 +105,12 @@ export function authOptions(request?: RequestMeta, probe: AuthProbe = { unavaila
           return { ...token, id: user.id, role: user.role, sessionVersion: user.sessionVersion, authAt: Math.floor(Date.now() / 1000) };
         }
         // Every request re-checks the account: throwing ends the session (returning null does not, in next-auth 4).
-        if (!token.id || Date.now() / 1000 - (token.authAt ?? 0) > ABSOLUTE_LIFETIME_SECONDS) {
-          throw new SessionEnded("expired");
-        }
+        // The same claim rules as the fast path (sessionClaims): well-formed, inside the absolute lifetime.
+        const claims = sessionClaims(token);
+        if (!claims) throw new SessionEnded("expired");
         let current: Awaited<ReturnType<typeof currentSessionUser>>;
         try {
-          current = await currentSessionUser(getDb(), token);
+          current = await currentSessionUser(getDb(), claims);
         } catch (error) {
           if (!isDatabaseUnavailable(error)) throw error;
           // Couldn't check is not signed out: keep the cookie as it is and let the caller answer 503.

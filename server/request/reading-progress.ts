@@ -6,7 +6,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { readBodyCapped } from "./guards";
 import { runRoute } from "./route-handler";
 import { entityId, idempotencyKey } from "../schemas/assignment";
-import { reportProgress, SessionNotValid } from "../services/tracking/events";
+import { reportProgress } from "../services/tracking/events";
 
 // POST /api/reading/progress. The browser's progress reports (every few seconds and on page hide, via fetch keepalive or
 // sendBeacon) arrive here rather than through tRPC: a beacon is a bare POST that must still
@@ -28,7 +28,10 @@ export const PROGRESS_ROUTE = { auth: "CLIENT", origin: "same-origin" } as const
  */
 export async function recordProgressReport(request: Request, user: SessionUser, db: PrismaClient): Promise<Response> {
   const report = await parseReport(request);
-  const { summary, recorded } = await reportProgress(db, { ...report, clientId: user.id });
+  return progressAnswer(await reportProgress(db, { ...report, clientId: user.id }));
+}
+
+function progressAnswer({ recorded, summary }: Awaited<ReturnType<typeof reportProgress>>): Response {
   return Response.json({ recorded, progress: summary.progress }, { headers: { "cache-control": "no-store" } });
 }
 
@@ -68,14 +71,10 @@ export async function progressRoute(request: Request): Promise<Response> {
       if (!(await sessionUserFromClaims(claims))) throw new AppError("UNAUTHORIZED");
       throw error;
     }
-    try {
-      const { summary, recorded } = await reportProgress(db, { ...report, clientId: claims.id, session: claims });
-      noteRequestUser(claims.id);
-      return Response.json({ recorded, progress: summary.progress }, { headers: { "cache-control": "no-store" } });
-    } catch (error) {
-      if (error instanceof SessionNotValid) throw new AppError("UNAUTHORIZED");
-      throw error;
-    }
+    // A revoked or deactivated session: the statement records nothing and throws UNAUTHORIZED.
+    const answer = progressAnswer(await reportProgress(db, { ...report, clientId: claims.id, session: claims }));
+    noteRequestUser(claims.id);
+    return answer;
   });
 }
 

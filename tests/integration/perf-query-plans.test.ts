@@ -15,7 +15,8 @@ import { TOTAL_CAP } from "../../server/services/library/search";
 import { referenceRanking } from "../support/search-reference";
 import { callerFor, createAdmin, createClientOf, createTherapist, type TestUser } from "../support/factories";
 
-const WATCHED = new Set(["Assignment", "ReadingEvent", "AuditEvent", "Resource"]);
+// Plus the therapist home's trigger-kept side tables, which exist only to be read by index.
+const WATCHED = new Set(["Assignment", "ReadingEvent", "AuditEvent", "Resource", "haven_therapist_activity", "haven_shared_reflection"]);
 const VOCABULARY = (
   "attachment secure anxious avoidant disorganised safe base haven trust repair rupture closeness distance " +
   "partner child parent caregiver comfort soothe regulate window tolerance grounding breath body shame " +
@@ -74,9 +75,15 @@ beforeAll(async () => {
   // The signed-in therapist and client get a realistic caseload among them.
   await sql(`INSERT INTO "Assignment" (id, "therapistId", "clientId", "resourceId", progress)
     SELECT 'pm' || g, $1, $2, 'pr' || (g * 37), g % 101 FROM generate_series(1, 40) g`, [therapist.id, client.id]);
+  // Mostly progress, some opens and completions (those also fill haven_therapist_activity).
   await sql(`INSERT INTO "ReadingEvent" (id, "assignmentId", type, at, progress, "idempotencyKey")
-    SELECT 'pe' || g, 'pa' || (1 + g % 20000), 'PROGRESS', now() - (g % 1000) * interval '1 minute', g % 101, 'k' || g
+    SELECT 'pe' || g, 'pa' || (1 + g % 20000), (ARRAY['PROGRESS','PROGRESS','OPENED','COMPLETED']::"ReadingEventType"[])[1 + g % 4],
+      now() - (g % 1000) * interval '1 minute', g % 101, 'k' || g
     FROM generate_series(1, 40000) g`);
+  // Reflections on half of the assignments, most of them shared (haven_shared_reflection).
+  await sql(`INSERT INTO "Reflection" (id, "assignmentId", body, rating, "sharedWithTherapist", "sharedAt", "updatedAt")
+    SELECT 'pf' || g, 'pa' || g, 'Reflection ' || g, 1 + g % 5, g % 10 <> 1, CASE WHEN g % 10 <> 1 THEN now() - (g % 900) * interval '1 hour' END, now()
+    FROM generate_series(1, 20000, 2) g`);
   await sql(`INSERT INTO "AuditEvent" (id, at, "actorId", "actorRole", action, "targetType", "targetId")
     SELECT 'pv' || g, now() - g * interval '1 minute', 'pt' || (1 + g % 200), 'THERAPIST',
       (ARRAY['auth.sign_in','assignment.created','resource.edited','invitation.created'])[1 + g % 4], 'Assignment', 'pa' || (1 + g % 20000)

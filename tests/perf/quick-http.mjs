@@ -1,6 +1,7 @@
 // Quick side-by-side HTTP measurement used while profiling (issue 10). The full harness is
 // `npm run bench`; this one only needs a running `npm start` and a seeded database.
 //   BASE_URL=http://127.0.0.1:4500 DATABASE_URL=... node tests/perf/quick-http.mjs [seconds] [connections] [name-part,...]
+// The bare routes always run (they are the ratios' base) unless QUICK_NO_BARE=1 (a profile of one case).
 // Progress reports go to the bench client's assignments (1,000 rows, ids benchasg1..benchasg1000),
 // each request a new key and a higher progress, so every report is a real write.
 import autocannon from "autocannon";

@@ -164,13 +164,6 @@ type ProgressRow = TrackingSummary & { recorded: boolean };
  *   summary moves with GREATEST, which re-reads the newest row version under the lock;
  * - atomic: the event and the summary change commit together or not at all.
  */
-/** reportProgress with `session`: the session's account is no longer active or its sessions were revoked. */
-export class SessionNotValid extends Error {
-  constructor() {
-    super("session not valid");
-  }
-}
-
 export async function reportProgress(
   db: PrismaClient,
   input: { assignmentId: string; clientId: string; progress: number; key: string; at?: Date; session?: { sessionVersion: number } },
@@ -179,7 +172,7 @@ export async function reportProgress(
   const progress = Math.max(0, Math.min(100, Math.round(input.progress)));
   // `session`: the caller's session claims were NOT yet checked against the database (the
   // progress route's fast path); the same statement checks them — an active client account with
-  // this session version — so a revoked session records nothing and gets SessionNotValid.
+  // this session version — so a revoked session records nothing and gets UNAUTHORIZED.
   const viewer = input.session
     ? Prisma.sql`SELECT u."id" FROM "User" u WHERE u."id" = ${input.clientId} AND u."status" = 'ACTIVE' AND u."role" = 'CLIENT'
         AND u."sessionVersion" = ${input.session.sessionVersion}::int`
@@ -213,7 +206,7 @@ export async function reportProgress(
     UNION ALL
     SELECT NULL, NULL, NULL, NULL, NULL, false, false WHERE NOT EXISTS (SELECT 1 FROM viewer)`;
   const [row] = rows;
-  if (row && !row.signedIn) throw new SessionNotValid();
+  if (row && !row.signedIn) throw new AppError("UNAUTHORIZED");
   if (!row || rows.length !== 1) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   const { recorded, signedIn: _signedIn, ...summary } = row;
   return { recorded, summary };
